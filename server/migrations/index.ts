@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as createPlatform from './2026-11-29-0200-create-platform.js';
+import * as createIam from './2026-11-29-0210-create-iam.js';
+import * as createStoresFx from './2026-11-29-0220-create-stores-fx.js';
+import * as createCatalog from './2026-11-29-0230-create-catalog.js';
+
+/** Every migration in order; names sort by timestamp. Add new ones here. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-0200-create-platform': createPlatform,
+  '2026-11-29-0210-create-iam': createIam,
+  '2026-11-29-0220-create-stores-fx': createStoresFx,
+  '2026-11-29-0230-create-catalog': createCatalog,
+};

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../errors.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+// biome-ignore lint/suspicious/noExplicitAny: the root handle is untyped; each module narrows it to its own tables.
+export type AnyKysely = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: see AnyKysely.
+export type AnyTransaction = Transaction<any>;
+/** A handle typed to one module's tables (a Kysely instance or an open transaction). */
+export type Db<T> = Kysely<T> | Transaction<T>;
+
+export interface Database {
+  db: AnyKysely;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+let pgTypesSet = false;
+function setPgTypeParsers(): void {
+  if (pgTypesSet) return;
+  pgTypesSet = true;
+  const toSafeInt = (v: string) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n)) throw new AppError('INTERNAL', `Integer ${v} exceeds the safe range`);
+    return n;
+  };
+  pg.types.setTypeParser(20, toSafeInt); // int8 / bigint / count(*)
+  pg.types.setTypeParser(1700, (v: string) => v); // numeric stays a string: never a float
+  pg.types.setTypeParser(1082, (v: string) => v); // date stays YYYY-MM-DD
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  sqlitePath?: string;
+  poolSize?: number;
+}
+
+/** Opens SQLite (WAL) by default, PostgreSQL when a URL is given; both behind one Kysely handle with camelCase. */
+export function openDatabase(opts: OpenOptions): Database {
+  const plugins = [new CamelCasePlugin()];
+  if (opts.databaseUrl) {
+    setPgTypeParsers();
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = opts.sqlitePath ?? ':memory:';
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const handle = new SQLite(file);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('synchronous = NORMAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  const db = new Kysely({ dialect: new SqliteDialect({ database: handle }), plugins });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Narrows the root handle to a module's tables: the one place where that cast lives. */
+export function tables<T>(db: AnyKysely | AnyTransaction): Kysely<T> {
+  return db as unknown as Kysely<T>;
+}
+
+export async function pingDatabase(db: AnyKysely): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** JSON is stored as text on both databases so one code path reads it. */
+export function toJson(v: unknown): string {
+  return JSON.stringify(v);
+}
+
+export function fromJson<T>(v: unknown, fallback: T): T {
+  if (v === null || v === undefined || v === '') return fallback;
+  if (typeof v !== 'string') return v as T;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Case-insensitive LIKE on both dialects, with the user's text escaped. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
