@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { AppError } from './errors.js';
 
 /** Money is an integer count of the currency's minor unit; never a float. */
