@@ -90,3 +90,10 @@ export const importQuerySchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
 });
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.object({ ok: z.boolean(), dialect: z.enum(['sqlite', 'postgres']) }),
+  queue: z.object({ ok: z.boolean(), kind: z.string() }),
+  version: z.string(),
+});

@@ -132,3 +132,21 @@ export function normalizeRate(rate: string): string {
 export function invertRate(rate: string): string {
   return new D(1).div(new D(rate)).toSignificantDigits(12).toString();
 }
+
+/**
+ * Normalises a human-written decimal to "1234.5" form: thousands separators, EU decimal commas ("1.234,50",
+ * "12,5") and spaces are understood; returns null when the text is not a number.
+ */
+export function normalizeDecimalText(text: string): string | null {
+  let s = text.trim().replace(/[\s\u00a0']/g, '');
+  if (s === '') return null;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma > -1 && lastDot > -1) {
+    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastComma > -1) {
+    // "12,5" or "12,50" is a decimal comma; "1,234" / "1,234,567" are thousands.
+    s = /^-?\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
+  }
+  return /^-?\d+(\.\d+)?$/.test(s) ? s : null;
+}

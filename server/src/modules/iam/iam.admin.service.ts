@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { currencyExponent } from '../../platform/money.js';
 import { runWrite } from '../../platform/audit.js';
+import { conflictAs } from '../../platform/db/constraint-errors.js';
 import * as repo from './iam.repository.js';
 import { type IamDeps, type WriteMeta, parseScope } from './iam.service.js';
 import { hashPassword } from './passwords.js';
@@ -16,21 +17,6 @@ function assertTimeZone(tz: string): void {
     new Intl.DateTimeFormat('en', { timeZone: tz });
   } catch {
     throw new AppError('INVALID_INPUT', `Unknown time zone "${tz}"`, { field: 'timeZone' });
-  }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const msg = (e as Error).message ?? '';
-  return /UNIQUE constraint failed|duplicate key value/i.test(msg);
-}
-
-/** Turns a unique-key violation into a CONFLICT naming the field. */
-export async function conflictAs<T>(field: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', `${field} already exists`, { field });
-    throw e;
   }
 }
 

@@ -377,3 +377,17 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 export async function findUserById(db: Handle, id: string): Promise<Selectable<UserTable> | undefined> {
   return t(db).selectFrom('appUser').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Email → user id of a company's users (imports name owners by email). */
+export async function mapUserEmails(db: Handle, companyId: string): Promise<Map<string, string>> {
+  const rows = await t(db).selectFrom('appUser').select(['id', 'email']).where('companyId', '=', companyId).execute();
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+}
+
+/** Removes sessions past their expiry; returns how many. */
+export async function deleteExpiredSessions(ctx: WriteContext, now: number): Promise<number> {
+  const r = await w(ctx).deleteFrom('session').where('expiresAt', '<=', now).executeTakeFirst();
+  const n = Number(r.numDeletedRows ?? 0);
+  if (n > 0) await ctx.record({ module: MODULE, entity: 'session', entityId: null, action: 'purge_expired', summary: `${n} expired sessions removed` });
+  return n;
+}

@@ -4,6 +4,7 @@ import { type Principal, scopeFilterOf } from '../../platform/auth/principal.js'
 import type { Clock } from '../../platform/clock.js';
 import { decryptSecret, encryptSecret } from '../../platform/crypto.js';
 import { type AnyKysely, fromJson, toJson } from '../../platform/db/database.js';
+import { conflictAs } from '../../platform/db/constraint-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { WriteMeta } from '../iam/index.js';
@@ -28,9 +29,6 @@ export interface StoresDeps {
   secretKey: string;
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return /UNIQUE constraint failed|duplicate key value/i.test((e as Error).message ?? '');
-}
 
 /** Marketplace ids must exist and belong to the store's region. */
 export function validateMarketplaces(region: Region, ids: string[]): string[] {
@@ -72,14 +70,7 @@ export function createStoresService(deps: StoresDeps) {
     }
   }
 
-  async function conflict<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'A store with this name or seller id already exists', { field: 'name' });
-      throw e;
-    }
-  }
+  const conflict = <T>(fn: () => Promise<T>) => conflictAs('name', fn, 'The store still has listings; delete or move them first');
 
   return {
     assertInScope,
@@ -151,7 +142,7 @@ export function createStoresService(deps: StoresDeps) {
     },
     async remove(p: Principal, meta: WriteMeta, id: string) {
       assertInScope(p, id);
-      await runWrite(db, { ...meta, clock }, (ctx) => repo.deleteStore(ctx, p.companyId, id));
+      await conflict(() => runWrite(db, { ...meta, clock }, (ctx) => repo.deleteStore(ctx, p.companyId, id)));
     },
     /** Decrypted credentials, for the Amazon integration only; never sent over the HTTP API. */
     async credentialsOf(companyId: string, id: string): Promise<StoreCredentials | null> {

@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { healthSchema } from '@yangfan/contracts';
+import { registerAuditRoutes } from '../modules/audit/index.js';
+import { createCatalogService, registerCatalogRoutes } from '../modules/catalog/index.js';
+import { createFxService, registerFxRoutes } from '../modules/fx/index.js';
+import { createAuthService, createIamAdminService, credentialsOf, registerIamRoutes } from '../modules/iam/index.js';
+import { createStoresService, registerStoresRoutes } from '../modules/stores/index.js';
+import { type Clock, systemClock } from '../platform/clock.js';
+import type { Config } from '../platform/config.js';
+import { type Database, openDatabase, pingDatabase } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { type App, createHttpServer } from '../platform/http/create-http-server.js';
+import { type JobQueue, createJobQueue } from '../platform/jobs/index.js';
+import { type Logger, createLogger } from '../platform/logger.js';
+import { type Metrics, createMetrics } from '../platform/metrics.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = join(here, '../../..');
+export const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface Services {
+  auth: ReturnType<typeof createAuthService>;
+  admin: ReturnType<typeof createIamAdminService>;
+  stores: ReturnType<typeof createStoresService>;
+  fx: ReturnType<typeof createFxService>;
+  catalog: ReturnType<typeof createCatalogService>;
+}
+
+export interface Runtime {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  metrics: Metrics;
+  clock: Clock;
+  jobs: JobQueue;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Apply pending migrations on open (the server and worker do; `db migrate` does it explicitly). */
+  migrate?: boolean;
+  database?: Database;
+}
+
+/** Composition root: opens the database and queue and wires every module's service with plain arguments. */
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const database = opts.database ?? openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  if (opts.migrate !== false) {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+  const metrics = createMetrics();
+  const jobs = createJobQueue({
+    db: database.db,
+    clock,
+    logger,
+    redisUrl: config.redisUrl,
+    onOutcome: (name, outcome) => metrics.jobsProcessed.inc({ queue: 'default', name, outcome }),
+  });
+  const deps = { db: database.db, clock };
+  const stores = createStoresService({ ...deps, secretKey: config.secretKey });
+  const services: Services = {
+    auth: createAuthService(deps),
+    admin: createIamAdminService(deps),
+    stores,
+    fx: createFxService(deps),
+    catalog: createCatalogService({ ...deps, stores }),
+  };
+  return {
+    config,
+    database,
+    logger,
+    metrics,
+    clock,
+    jobs,
+    services,
+    async close() {
+      await jobs.close();
+      await database.close();
+    },
+  };
+}
+
+/** The HTTP application over a runtime: every module's routes, health, OpenAPI, the web UI when built. */
+export async function createApp(rt: Runtime, opts: { serveWeb?: boolean } = {}): Promise<App> {
+  const webRoot = join(REPO_ROOT, 'web/dist');
+  const { services: s } = rt;
+  const app = await createHttpServer({
+    logger: rt.logger,
+    metrics: rt.metrics,
+    version: VERSION,
+    webRoot: opts.serveWeb !== false && existsSync(join(webRoot, 'index.html')) ? webRoot : undefined,
+    authenticate: (req) => s.auth.authenticate(credentialsOf(req)),
+  });
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: healthSchema, 503: healthSchema } } }, async (_req, reply) => {
+    const [dbOk, queueOk] = await Promise.all([pingDatabase(rt.database.db), rt.jobs.ping().catch(() => false)]);
+    const body = { status: dbOk && queueOk ? ('ok' as const) : ('degraded' as const), db: { ok: dbOk, dialect: rt.database.dialect }, queue: { ok: queueOk, kind: rt.jobs.kind }, version: VERSION };
+    return reply.status(dbOk ? 200 : 503).send(body);
+  });
+  registerIamRoutes(app, { auth: s.auth, admin: s.admin, cookieSecure: rt.config.cookieSecure });
+  registerStoresRoutes(app, s.stores);
+  registerFxRoutes(app, s.fx);
+  registerCatalogRoutes(app, { catalog: s.catalog, db: rt.database.db, stores: s.stores, importDeps: { db: rt.database.db, clock: rt.clock, stores: s.stores } });
+  registerAuditRoutes(app, rt.database.db);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,56 @@
+import { findFirstCompany, purgeSessionsJob } from '../modules/iam/index.js';
+import type { Config } from '../platform/config.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from './seed.js';
+import { type Runtime, createApp, createRuntime } from './runtime.js';
+
+/** Registers every module's jobs and their schedules on the queue. */
+export async function registerJobs(rt: Runtime): Promise<void> {
+  for (const job of [purgeSessionsJob({ db: rt.database.db, clock: rt.clock })]) {
+    rt.jobs.register(job);
+    if (job.schedule) await rt.jobs.schedule(job.name, job.name, job.schedule);
+  }
+}
+
+/** `yangfan start`: migrate, optionally seed the demo, serve HTTP (and process jobs unless --no-worker). */
+export async function runServer(config: Config, opts: { demo: boolean; worker: boolean }): Promise<Runtime> {
+  const rt = await createRuntime(config);
+  if (opts.demo && !(await findFirstCompany(rt.database.db))) {
+    process.stdout.write('Creating the demo company (about 200 SKUs, 2 stores, 6 users)…\n');
+    const t0 = Date.now();
+    await seedDemoCompany(rt, { skus: 200 });
+    process.stdout.write(`Demo company ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.\n`);
+  }
+  await registerJobs(rt);
+  if (opts.worker) await rt.jobs.startWorker();
+  const app = await createApp(rt);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+  process.stdout.write(`Yangfan listening on ${url} (database: ${rt.database.dialect}, jobs: ${rt.jobs.kind})\n`);
+  process.stdout.write(`API docs: ${url}/api/docs\n`);
+  if (opts.demo) {
+    process.stdout.write(`Demo logins (password "${DEMO_PASSWORD}"):\n`);
+    for (const [role, email] of Object.entries(DEMO_USERS)) process.stdout.write(`  ${role.padEnd(11)} ${email}\n`);
+  }
+  const stop = async () => {
+    await app.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return rt;
+}
+
+/** `yangfan worker`: processes jobs only; run as many as you like against the same Redis and database. */
+export async function runWorker(config: Config): Promise<void> {
+  const rt = await createRuntime(config);
+  await registerJobs(rt);
+  await rt.jobs.startWorker();
+  process.stdout.write(`Yangfan worker started (jobs: ${rt.jobs.kind}, database: ${rt.database.dialect})\n`);
+  const stop = async () => {
+    await rt.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
