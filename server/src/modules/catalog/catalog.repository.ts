@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import { type WriteContext, diffFields } from '../../platform/audit.js';
 import type { ScopeFilter } from '../../platform/auth/principal.js';
-import { type AnyKysely, type AnyTransaction, likePattern, tables } from '../../platform/db/database.js';
+import { type AnyKysely, type AnyTransaction, containsText, tables } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type {
   CatalogTables,
@@ -54,7 +54,7 @@ const LISTING_SORT: Record<string, string> = {
 export const SKU_SORT_FIELDS = Object.keys(SKU_SORT);
 export const LISTING_SORT_FIELDS = Object.keys(LISTING_SORT);
 
-const like = (col: string, text: string) => sql<boolean>`lower(${sql.ref(col)}) like ${likePattern(text.toLowerCase())} escape '\\'`;
+const like = containsText;
 
 // ---------------- SPU ----------------
 export async function listSpus(db: Handle, companyId: string, q?: string) {
@@ -64,7 +64,7 @@ export async function listSpus(db: Handle, companyId: string, q?: string) {
     .selectAll('spu')
     .select((e) => e.fn.count<number>('sku.id').as('skuCount'))
     .where('spu.companyId', '=', companyId);
-  if (q) query = query.where((e) => e.or([e(like('spu.code', q), '=', true), e(like('spu.name', q), '=', true)]));
+  if (q) query = query.where((e) => e.or([like('spu.code', q), like('spu.name', q)]));
   const rows = await query.groupBy('spu.id').orderBy('spu.code').limit(2000).execute();
   return rows.map((r) => ({ ...r, skuCount: Number(r.skuCount) }));
 }
@@ -113,7 +113,7 @@ function skuQuery(db: Handle, f: SkuFilter) {
   }
   if (f.q) {
     const text = f.q;
-    q = q.where((e) => e.or([e(like('sku.sku', text), '=', true), e(like('sku.name', text), '=', true)]));
+    q = q.where((e) => e.or([like('sku.sku', text), like('sku.name', text)]));
   }
   if (f.status) q = q.where('sku.status', '=', f.status);
   if (f.productLine) q = q.where('sku.productLine', '=', f.productLine);
@@ -214,7 +214,7 @@ function listingQuery(db: Handle, f: ListingFilter) {
   if (f.q) {
     const text = f.q;
     q = q.where((e) =>
-      e.or([e(like('listing.sellerSku', text), '=', true), e(like('listing.asin', text), '=', true), e(like('listing.title', text), '=', true)]),
+      e.or([like('listing.sellerSku', text), like('listing.asin', text), like('listing.title', text)]),
     );
   }
   if (f.storeId) q = q.where('listing.storeId', '=', f.storeId);

@@ -1,7 +1,7 @@
 import type { Permissions, Scope } from '@yangfan/contracts';
-import { type Selectable, type Updateable, sql } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import { type WriteContext, diffFields } from '../../platform/audit.js';
-import { type AnyKysely, type AnyTransaction, fromJson, likePattern, tables } from '../../platform/db/database.js';
+import { type AnyKysely, type AnyTransaction, containsText, fromJson, tables } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type {
   ApiTokenTable,
@@ -177,13 +177,8 @@ export async function listUsers(db: Handle, f: UserFilter): Promise<{ rows: User
     .leftJoin('department', 'department.id', 'appUser.departmentId')
     .where('appUser.companyId', '=', f.companyId);
   if (f.q) {
-    const p = likePattern(f.q.toLowerCase());
-    q = q.where((e) =>
-      e.or([
-        e(sql`lower(${sql.ref('appUser.email')})`, 'like', sql`${p} escape '\\'`),
-        e(sql`lower(${sql.ref('appUser.displayName')})`, 'like', sql`${p} escape '\\'`),
-      ]),
-    );
+    const text = f.q;
+    q = q.where((e) => e.or([containsText('appUser.email', text), containsText('appUser.displayName', text)]));
   }
   if (f.departmentId) q = q.where('appUser.departmentId', '=', f.departmentId);
   if (f.isActive !== undefined) q = q.where('appUser.isActive', '=', f.isActive ? 1 : 0);

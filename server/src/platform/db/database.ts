@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type RawBuilder, type SqlBool, SqliteDialect, type Transaction, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../errors.js';
 
@@ -92,4 +92,9 @@ export function fromJson<T>(v: unknown, fallback: T): T {
 /** Case-insensitive LIKE on both dialects, with the user's text escaped. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Case-insensitive "contains" on a column, the same on both dialects (the user's text is escaped). */
+export function containsText(column: string, text: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(text.toLowerCase())} escape '\\'`;
 }

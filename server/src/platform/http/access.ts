@@ -13,6 +13,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+  interface FastifyInstance {
+    /** Every /api route with its access rule (tests walk it to check each route). */
+    accessRules: { method: string; url: string; access: Access }[];
+  }
 }
 
 export type Authenticator = (req: FastifyRequest) => Promise<Principal | null>;
@@ -22,12 +26,16 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Installs authentication, CSRF and permission checks for every /api route. */
 export function installAccessControl(app: FastifyInstance, authenticate: Authenticator): void {
   app.decorateRequest('principal', null);
+  const rules: { method: string; url: string; access: Access }[] = [];
+  app.decorate('accessRules', rules);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') rules.push({ method, url: route.url, access });
   });
-  app.addHook('preHandler', async (req) => {
+  // onRequest: before the body is parsed or validated, so strangers learn nothing about a route's schema.
+  app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     const principal = await authenticate(req);
