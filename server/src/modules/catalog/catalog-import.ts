@@ -32,17 +32,22 @@ class DryRunRollback extends Error {}
 /** Hashes a stream as it passes (the import run records the file's sha256). */
 function hashing(input: Readable | Buffer): { stream: Readable; digest: () => string } {
   const h = createHash('sha256');
+  let hex: string | null = null;
+  const digest = () => {
+    hex ??= h.digest('hex');
+    return hex;
+  };
   if (Buffer.isBuffer(input)) {
     h.update(input);
     const pt = new PassThrough();
     pt.end(input);
-    return { stream: pt, digest: () => h.digest('hex') };
+    return { stream: pt, digest };
   }
   const pt = new PassThrough({ highWaterMark: 1 << 20 });
   input.on('data', (c: Buffer) => h.update(c));
   input.on('error', (e) => pt.destroy(e));
   input.pipe(pt);
-  return { stream: pt, digest: () => h.digest('hex') };
+  return { stream: pt, digest };
 }
 
 /**
@@ -116,7 +121,12 @@ export async function importCatalogFile(
     }
     return id ?? null;
   };
-  const plan = input.kind === 'products' ? await planProducts(deps, p, rows as ParsedRow<SkuFields>[], ownerId, reject) : await planListings(deps, p, rows as ParsedRow<ListingFields>[], ownerId, reject);
+  // Plans name columns canonically; the report names them as the file does.
+  const rejectPlanned = (errs: ImportError[]) => reject(errs.map((er) => ({ ...er, column: er.column === null ? null : headerOf(er.column) })));
+  const plan =
+    input.kind === 'products'
+      ? await planProducts(deps, p, rows as ParsedRow<SkuFields>[], ownerId, rejectPlanned)
+      : await planListings(deps, p, rows as ParsedRow<ListingFields>[], ownerId, rejectPlanned);
   if (report.errors.length > 0 || errorCount > 0) {
     report.status = 'rejected';
     return report;
@@ -236,7 +246,7 @@ async function planProducts(deps: ImportDeps, p: Principal, rows: ParsedRow<SkuF
       continue;
     }
     if (f.costMinor !== undefined && f.costCurrency === undefined && f.costMinor !== null && !before.costCurrency) {
-      reject([{ line: r.line, column: 'cost_currency', reason: 'cost needs a currency' }]);
+      reject([{ line: r.line, column: 'costCurrency', reason: 'cost needs a currency' }]);
       continue;
     }
     const diff = diffFields(pick(before, f), f);
