@@ -9,6 +9,7 @@ describe('money', () => {
     expect(currencyExponent('JPY')).toBe(0);
     expect(currencyExponent('KWD')).toBe(3);
     expect(() => currencyExponent('usd')).toThrow(AppError);
+    expect(() => currencyExponent('XXX')).toThrow(AppError);
   });
 
   it('parses decimal strings exactly, including EU decimal commas', () => {

@@ -13,12 +13,14 @@ const D = Decimal.clone({ precision: 40, rounding: ROUNDING });
 
 const exponentCache = new Map<string, number>();
 const CURRENCY = /^[A-Z]{3}$/;
+// Intl formats any well-formed code; only the ones it has data for are real currencies.
+const KNOWN = new Set(Intl.supportedValuesOf('currency'));
 
 /** Number of minor-unit digits of an ISO 4217 currency (JPY 0, USD 2, KWD 3). */
 export function currencyExponent(currency: string): number {
   const cached = exponentCache.get(currency);
   if (cached !== undefined) return cached;
-  if (!CURRENCY.test(currency)) throw new AppError('INVALID_INPUT', `Unknown currency "${currency}"`, { currency });
+  if (!CURRENCY.test(currency) || !KNOWN.has(currency)) throw new AppError('INVALID_INPUT', `Unknown currency "${currency}"`, { currency });
   let digits: number;
   try {
     digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;

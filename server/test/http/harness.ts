@@ -24,7 +24,7 @@ export async function startTestApp(opts: { skus?: number } = {}): Promise<TestAp
   const database = await openTestDatabase();
   const clock = fixedClock('2026-11-20T08:00:00Z');
   const config = loadConfig({}, { dataDir: mkdtempSync(join(tmpdir(), 'yf-test-')), secretKey: randomBytes(32).toString('hex'), logLevel: 'silent' });
-  const rt = await createRuntime(config, { database, clock, logger: createLogger('silent'), migrate: false });
+  const rt = await createRuntime(config, { database, clock, logger: createLogger(process.env.YF_TEST_LOG ?? 'silent'), migrate: false });
   const seed = await seedDemoCompany(rt, { skus: opts.skus ?? 12 });
   const app = await createApp(rt, { serveWeb: false });
   return {

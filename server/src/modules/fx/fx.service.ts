@@ -133,7 +133,8 @@ export function createFxService(deps: { db: AnyKysely; clock: Clock }) {
       try {
         await runWrite(db, { ...meta, source: 'import', clock }, async (ctx) => {
           for (const r of rows) {
-            const { outcome } = await repo.upsertRate(ctx, companyId, { ...r, source: 'import' });
+            const { line: _line, ...rate } = r;
+            const { outcome } = await repo.upsertRate(ctx, companyId, { ...rate, source: 'import' });
             report[outcome]++;
           }
           if (dryRun) throw DRY;
