@@ -8,7 +8,10 @@ export const scopeSchema = z
   .object({
     allStores: z.boolean().default(true),
     storeIds: z.array(idSchema).max(500).default([]),
-    marketplaceIds: z.array(z.string().regex(/^[A-Z0-9]{8,20}$/)).max(50).default([]),
+    marketplaceIds: z
+      .array(z.string().regex(/^[A-Z0-9]{8,20}$/))
+      .max(50)
+      .default([]),
     productLines: z.array(textSchema(100)).max(200).default([]),
     ownOnly: z.boolean().default(false),
   })
@@ -30,7 +33,9 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const loginBodySchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) }).strict();
+export const loginBodySchema = z
+  .object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) })
+  .strict();
 export const sessionResponseSchema = z.object({ user: meSchema, csrfToken: z.string() });
 export const updateMeBodySchema = z
   .object({

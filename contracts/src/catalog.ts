@@ -59,7 +59,12 @@ export const skuSchema = z.object({
 export type SkuDto = z.infer<typeof skuSchema>;
 
 const skuWritable = {
-  sku: textSchema(60).pipe(z.string().min(1).regex(/^[\w.\-/#+ ]+$/, 'letters, digits and - _ . / # + only')),
+  sku: textSchema(60).pipe(
+    z
+      .string()
+      .min(1)
+      .regex(/^[\w.\-/#+ ]+$/, 'letters, digits and - _ . / # + only'),
+  ),
   name: textSchema(300).pipe(z.string().min(1)),
   spuId: idSchema.nullable(),
   productLine: textSchema(100).nullable(),
@@ -70,7 +75,10 @@ const skuWritable = {
   widthMm: positiveInt.nullable(),
   heightMm: positiveInt.nullable(),
   weightG: positiveInt.nullable(),
-  hsCode: z.string().regex(/^\d{6,12}$/, 'HS code is 6 to 12 digits').nullable(),
+  hsCode: z
+    .string()
+    .regex(/^\d{6,12}$/, 'HS code is 6 to 12 digits')
+    .nullable(),
   declaredValue: nonNegativeAmount.nullable(),
   declaredCurrency: currencySchema.nullable(),
   casePack: z.number().int().min(1).max(100_000).nullable(),
@@ -81,11 +89,7 @@ const skuWritable = {
   productManagerId: idSchema.nullable(),
   launchDate: isoDateSchema.nullable(),
 };
-export const createSkuSchema = z
-  .object(skuWritable)
-  .partial()
-  .required({ sku: true, name: true })
-  .strict();
+export const createSkuSchema = z.object(skuWritable).partial().required({ sku: true, name: true }).strict();
 export const updateSkuSchema = z.object(skuWritable).partial().strict();
 export type CreateSkuInput = z.infer<typeof createSkuSchema>;
 export type UpdateSkuInput = z.infer<typeof updateSkuSchema>;
@@ -133,7 +137,10 @@ const listingWritable = {
   sellerSku: textSchema(100).pipe(z.string().min(1)),
   asin: asin.nullable(),
   parentAsin: asin.nullable(),
-  fnsku: z.string().regex(/^[A-Z0-9]{10}$/, 'FNSKU is 10 letters/digits').nullable(),
+  fnsku: z
+    .string()
+    .regex(/^[A-Z0-9]{10}$/, 'FNSKU is 10 letters/digits')
+    .nullable(),
   title: textSchema(500).nullable(),
   fulfillmentChannel: fulfillmentChannelSchema,
   status: listingStatusSchema,

@@ -33,12 +33,17 @@ export const idSchema = z.string().min(3).max(40);
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a real calendar date',
-  });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'not a real calendar date',
+    },
+  );
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD');
 /** A money amount as a decimal string ("19.99"); converted to integer minor units by the server. */
-export const decimalAmountSchema = z.string().regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'expected a decimal amount such as 19.99');
+export const decimalAmountSchema = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'expected a decimal amount such as 19.99');
 /** Plain text that may not contain control characters; HTML is kept as text and escaped by the UI. */
 export const textSchema = (max: number) =>
   z

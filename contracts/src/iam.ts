@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, scopeSchema } from './auth.js';
-import { idSchema, listQuerySchema, moduleSchema, actionSchema, permissionsSchema, textSchema } from './common.js';
+import { actionSchema, idSchema, listQuerySchema, moduleSchema, permissionsSchema, textSchema } from './common.js';
 
 export const departmentKindSchema = z.enum([
   'operations',

@@ -10,7 +10,11 @@ export const marketplaceSchema = z.object({
   currency: z.string(),
   timeZone: z.string(),
 });
-const url = z.string().url().max(300).regex(/^https?:\/\//, 'expected an http(s) URL');
+const url = z
+  .string()
+  .url()
+  .max(300)
+  .regex(/^https?:\/\//, 'expected an http(s) URL');
 export const endpointsSchema = z
   .object({ lwa: url.optional(), spApi: url.optional(), ads: url.optional(), queueUrl: url.optional() })
   .strict();

@@ -47,7 +47,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('job_ready').on('job').columns(['queue', 'status', 'run_at']).execute();
   await db.schema.createIndex('job_key_unique').on('job').columns(['queue', 'job_key']).unique().execute();
-
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -101,5 +101,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['import_run', 'listing_sku', 'listing', 'sku', 'spu']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['import_run', 'listing_sku', 'listing', 'sku', 'spu'])
+    await db.schema.dropTable(t).ifExists().execute();
 }

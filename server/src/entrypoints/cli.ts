@@ -2,12 +2,12 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
-import { AppError } from '../platform/errors.js';
 import { loadConfig } from '../platform/config.js';
-import { createMigrator } from '../platform/db/migrate.js';
 import { openDatabase } from '../platform/db/database.js';
-import { runServer, runWorker } from './server.js';
+import { createMigrator } from '../platform/db/migrate.js';
+import { AppError } from '../platform/errors.js';
 import { cliAddStore, cliAddUser, cliExportCatalog, cliImportCatalog, withRuntime } from './cli-commands.js';
+import { runServer, runWorker } from './server.js';
 
 /** Prints a clear message and exits non-zero: the CLI's one error path. */
 function fail(e: unknown): never {
@@ -17,7 +17,11 @@ function fail(e: unknown): never {
 }
 
 const program = new Command();
-program.name('yangfan').description('Yangfan (扬帆) — open-source ERP for Amazon sellers').version('0.1.0').showHelpAfterError();
+program
+  .name('yangfan')
+  .description('Yangfan (扬帆) — open-source ERP for Amazon sellers')
+  .version('0.1.0')
+  .showHelpAfterError();
 
 program
   .command('start')
@@ -27,7 +31,10 @@ program
   .option('--demo', 'on an empty database, create the demo company and print its logins')
   .option('--no-worker', 'do not process jobs in this process (use `yangfan worker` elsewhere)')
   .action(async (o: { port?: string; host?: string; demo?: boolean; worker: boolean }) => {
-    const config = loadConfig(process.env, { ...(o.port ? { port: Number(o.port) } : {}), ...(o.host ? { host: o.host } : {}) });
+    const config = loadConfig(process.env, {
+      ...(o.port ? { port: Number(o.port) } : {}),
+      ...(o.host ? { host: o.host } : {}),
+    });
     await runServer(config, { demo: o.demo === true, worker: o.worker });
   });
 
@@ -47,7 +54,8 @@ db.command('migrate')
       const migrator = createMigrator(database.db);
       if (!o.status) {
         const { error, results } = await migrator.migrateToLatest();
-        for (const r of results ?? []) process.stdout.write(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}\n`);
+        for (const r of results ?? [])
+          process.stdout.write(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}\n`);
         if (error) throw error;
       }
       for (const m of await migrator.getMigrations()) process.stdout.write(`${m.executedAt ? '✓' : '·'} ${m.name}\n`);
@@ -64,7 +72,11 @@ user
   .requiredOption('--email <email>', 'sign-in email')
   .requiredOption('--name <name>', 'display name')
   .option('--password <password>', 'password (at least 10 characters); read from YANGFAN_PASSWORD when omitted')
-  .option('--role <role>', 'role name: Administrator, Operator, Buyer, Finance, Viewer, or one you created', 'Administrator')
+  .option(
+    '--role <role>',
+    'role name: Administrator, Operator, Buyer, Finance, Viewer, or one you created',
+    'Administrator',
+  )
   .option('--company <name>', 'company name when creating the first company', 'My company')
   .option('--currency <code>', 'base currency of a new company', 'CNY')
   .addOption(new Option('--locale <locale>', 'UI language').choices(['zh-CN', 'en']).default('zh-CN'))
@@ -75,7 +87,11 @@ store
   .command('add')
   .description('connect a store: a seller account in one region with its marketplaces')
   .requiredOption('--name <name>', 'store name')
-  .addOption(new Option('--region <region>', 'Amazon region').choices(['na', 'eu', 'fe', 'NA', 'EU', 'FE']).makeOptionMandatory())
+  .addOption(
+    new Option('--region <region>', 'Amazon region')
+      .choices(['na', 'eu', 'fe', 'NA', 'EU', 'FE'])
+      .makeOptionMandatory(),
+  )
   .requiredOption('--seller-id <id>', 'Amazon seller (merchant) id')
   .requiredOption('--marketplaces <ids>', 'marketplace ids or country codes, comma-separated (e.g. US,CA)')
   .option('--client-id <id>', 'LWA client id')
@@ -96,7 +112,14 @@ catalog
   .argument('<file>', 'CSV, TSV or XLSX file')
   .action(async (file: string, o: { kind: 'products' | 'listings'; dryRun?: boolean }) => {
     if (!existsSync(file)) throw new AppError('INVALID_INPUT', `No such file: ${file}`);
-    const ok = await withRuntime((rt) => cliImportCatalog(rt, { kind: o.kind, dryRun: o.dryRun === true, stream: createReadStream(file), fileName: basename(file) }));
+    const ok = await withRuntime((rt) =>
+      cliImportCatalog(rt, {
+        kind: o.kind,
+        dryRun: o.dryRun === true,
+        stream: createReadStream(file),
+        fileName: basename(file),
+      }),
+    );
     if (!ok) process.exitCode = 2;
   });
 catalog

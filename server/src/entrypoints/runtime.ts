@@ -12,13 +12,14 @@ import type { Config } from '../platform/config.js';
 import { type Database, openDatabase, pingDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { type App, createHttpServer } from '../platform/http/create-http-server.js';
-import { type JobQueue, createJobQueue } from '../platform/jobs/index.js';
-import { type Logger, createLogger } from '../platform/logger.js';
-import { type Metrics, createMetrics } from '../platform/metrics.js';
+import { createJobQueue, type JobQueue } from '../platform/jobs/index.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+import { createMetrics, type Metrics } from '../platform/metrics.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = join(here, '../../..');
-export const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 export interface Services {
   auth: ReturnType<typeof createAuthService>;
@@ -99,15 +100,29 @@ export async function createApp(rt: Runtime, opts: { serveWeb?: boolean } = {}):
     webRoot: opts.serveWeb !== false && existsSync(join(webRoot, 'index.html')) ? webRoot : undefined,
     authenticate: (req) => s.auth.authenticate(credentialsOf(req)),
   });
-  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: healthSchema, 503: healthSchema } } }, async (_req, reply) => {
-    const [dbOk, queueOk] = await Promise.all([pingDatabase(rt.database.db), rt.jobs.ping().catch(() => false)]);
-    const body = { status: dbOk && queueOk ? ('ok' as const) : ('degraded' as const), db: { ok: dbOk, dialect: rt.database.dialect }, queue: { ok: queueOk, kind: rt.jobs.kind }, version: VERSION };
-    return reply.status(dbOk ? 200 : 503).send(body);
-  });
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: healthSchema, 503: healthSchema } } },
+    async (_req, reply) => {
+      const [dbOk, queueOk] = await Promise.all([pingDatabase(rt.database.db), rt.jobs.ping().catch(() => false)]);
+      const body = {
+        status: dbOk && queueOk ? ('ok' as const) : ('degraded' as const),
+        db: { ok: dbOk, dialect: rt.database.dialect },
+        queue: { ok: queueOk, kind: rt.jobs.kind },
+        version: VERSION,
+      };
+      return reply.status(dbOk ? 200 : 503).send(body);
+    },
+  );
   registerIamRoutes(app, { auth: s.auth, admin: s.admin, cookieSecure: rt.config.cookieSecure });
   registerStoresRoutes(app, s.stores);
   registerFxRoutes(app, s.fx);
-  registerCatalogRoutes(app, { catalog: s.catalog, db: rt.database.db, stores: s.stores, importDeps: { db: rt.database.db, clock: rt.clock, stores: s.stores } });
+  registerCatalogRoutes(app, {
+    catalog: s.catalog,
+    db: rt.database.db,
+    stores: s.stores,
+    importDeps: { db: rt.database.db, clock: rt.clock, stores: s.stores },
+  });
   registerAuditRoutes(app, rt.database.db);
   await app.ready();
   return app;

@@ -1,7 +1,7 @@
 import type { Scope } from '@yangfan/contracts';
+import { bootstrapCompany } from '../modules/iam/index.js';
 import type { Actor } from '../platform/audit.js';
 import type { Principal } from '../platform/auth/principal.js';
-import { bootstrapCompany } from '../modules/iam/index.js';
 import type { Runtime } from './runtime.js';
 
 /** Deterministic pseudo-random numbers (mulberry32) so a seed always builds the same demo. */
@@ -61,7 +61,16 @@ export interface SeedResult {
 export async function seedDemoCompany(rt: Runtime, opts: SeedOptions): Promise<SeedResult> {
   const rnd = prng(opts.seed ?? 42);
   const system: Actor = { type: 'system', id: null, name: 'demo-seed', companyId: null };
-  const { companyId, roleIds } = await bootstrapCompany({ db: rt.database.db, clock: rt.clock }, { name: opts.companyName ?? '扬帆演示公司 Yangfan Demo Co.', baseCurrency: 'CNY', timeZone: 'Asia/Shanghai', locale: 'zh-CN' }, system);
+  const { companyId, roleIds } = await bootstrapCompany(
+    { db: rt.database.db, clock: rt.clock },
+    {
+      name: opts.companyName ?? '扬帆演示公司 Yangfan Demo Co.',
+      baseCurrency: 'CNY',
+      timeZone: 'Asia/Shanghai',
+      locale: 'zh-CN',
+    },
+    system,
+  );
   const meta = { actor: { ...system, companyId }, source: 'system' as const };
   const p = { companyId };
   const { admin, stores, catalog, fx } = rt.services;
@@ -74,10 +83,26 @@ export async function seedDemoCompany(rt: Runtime, opts: SeedOptions): Promise<S
     ['财务部 Finance', 'finance'],
     ['管理层 Management', 'management'],
   ] as const) {
-    deps[kind] = (await admin.createDepartment({ kind: 'session', userId: '', companyId, name: 'demo-seed', permissions: {}, scope: all }, meta, { name, kind })).id;
+    deps[kind] = (
+      await admin.createDepartment(
+        { kind: 'session', userId: '', companyId, name: 'demo-seed', permissions: {}, scope: all },
+        meta,
+        { name, kind },
+      )
+    ).id;
   }
-  const us = await stores.create(p, meta, { name: 'Demo US', region: 'NA', sellerId: 'A2DEMOSELLERNA', marketplaceIds: MARKETPLACES_US });
-  const eu = await stores.create(p, meta, { name: 'Demo EU', region: 'EU', sellerId: 'A2DEMOSELLEREU', marketplaceIds: MARKETPLACES_EU });
+  const us = await stores.create(p, meta, {
+    name: 'Demo US',
+    region: 'NA',
+    sellerId: 'A2DEMOSELLERNA',
+    marketplaceIds: MARKETPLACES_US,
+  });
+  const eu = await stores.create(p, meta, {
+    name: 'Demo EU',
+    region: 'EU',
+    sellerId: 'A2DEMOSELLEREU',
+    marketplaceIds: MARKETPLACES_EU,
+  });
   const users: [keyof typeof DEMO_USERS, string, string, string, typeof all][] = [
     ['admin', '管理员 Admin', 'admin', 'management', all],
     ['operator', '运营 Li Wei (US)', 'operator', 'operations', { ...all, allStores: false, storeIds: [us.id] }],
@@ -88,7 +113,15 @@ export async function seedDemoCompany(rt: Runtime, opts: SeedOptions): Promise<S
   ];
   const userIds = {} as Record<keyof typeof DEMO_USERS, string>;
   for (const [key, displayName, role, dep, scope] of opts.users === false ? users.slice(0, 1) : users) {
-    const u = await admin.createUser(p, meta, { email: DEMO_USERS[key], displayName, password: DEMO_PASSWORD, departmentId: deps[dep] ?? null, roleIds: [roleIds[role]!], scope, locale: key === 'viewer' ? 'en' : 'zh-CN' });
+    const u = await admin.createUser(p, meta, {
+      email: DEMO_USERS[key],
+      displayName,
+      password: DEMO_PASSWORD,
+      departmentId: deps[dep] ?? null,
+      roleIds: [roleIds[role]!],
+      scope,
+      locale: key === 'viewer' ? 'en' : 'zh-CN',
+    });
     userIds[key] = u.id;
   }
   // Exchange rates: the last 60 days, CNY base, a gentle walk.
@@ -98,17 +131,41 @@ export async function seedDemoCompany(rt: Runtime, opts: SeedOptions): Promise<S
     const day = new Date(today - d * 86_400_000).toISOString().slice(0, 10);
     for (const [cur, rate] of Object.entries(base)) {
       base[cur] = rate * (1 + (rnd() - 0.5) * 0.004);
-      await fx.upsert(companyId, meta, { fromCurrency: cur, toCurrency: 'CNY', rateDate: day, rate: base[cur]!.toFixed(cur === 'JPY' ? 6 : 4) });
+      await fx.upsert(companyId, meta, {
+        fromCurrency: cur,
+        toCurrency: 'CNY',
+        rateDate: day,
+        rate: base[cur]!.toFixed(cur === 'JPY' ? 6 : 4),
+      });
     }
   }
   // Products and listings.
-  const principal: Principal = { kind: 'session', userId: userIds.admin, companyId, name: 'demo-seed', permissions: { catalog: ['view', 'edit'] }, scope: all };
-  const operatorFor = (storeKey: 'us' | 'eu') => (storeKey === 'us' ? (userIds.operator ?? null) : (userIds.operatorEu ?? null));
+  const principal: Principal = {
+    kind: 'session',
+    userId: userIds.admin,
+    companyId,
+    name: 'demo-seed',
+    permissions: { catalog: ['view', 'edit'] },
+    scope: all,
+  };
+  const operatorFor = (storeKey: 'us' | 'eu') =>
+    storeKey === 'us' ? (userIds.operator ?? null) : (userIds.operatorEu ?? null);
   const spuIds = new Map<string, string>();
   for (let i = 0; i < opts.skus; i++) {
     const [en, zh, line] = PRODUCTS[i % PRODUCTS.length]!;
     const spuCode = `SPU-${String((i % PRODUCTS.length) + 1).padStart(3, '0')}`;
-    if (!spuIds.has(spuCode)) spuIds.set(spuCode, (await catalog.createSpu(principal, meta, { code: spuCode, name: `${en} ${zh}`, productLine: line, brand: 'Yangfan Home' })).id);
+    if (!spuIds.has(spuCode))
+      spuIds.set(
+        spuCode,
+        (
+          await catalog.createSpu(principal, meta, {
+            code: spuCode,
+            name: `${en} ${zh}`,
+            productLine: line,
+            brand: 'Yangfan Home',
+          })
+        ).id,
+      );
     const variant = `${VARIANTS[Math.floor(i / PRODUCTS.length) % VARIANTS.length]}-${SIZES[Math.floor(i / (PRODUCTS.length * VARIANTS.length)) % SIZES.length]}`;
     const code = `YF-${String(i + 1).padStart(4, '0')}`;
     const sku = await catalog.createSku(principal, meta, {
@@ -150,7 +207,13 @@ export async function seedDemoCompany(rt: Runtime, opts: SeedOptions): Promise<S
         fulfillmentChannel: i % 9 === 0 ? 'FBM' : 'FBA',
         status: i % 19 === 0 ? 'suppressed' : i % 13 === 0 ? 'inactive' : 'active',
         price: mp === 'A1VC38T7YXB528' ? String(Math.round(Number(price) * 150)) : price,
-        skus: i % 25 === 24 && i > 0 ? [{ sku: code, quantity: 1 }, { sku: `YF-${String(i).padStart(4, '0')}`, quantity: 1 }] : [{ sku: sku.sku, quantity: 1 }],
+        skus:
+          i % 25 === 24 && i > 0
+            ? [
+                { sku: code, quantity: 1 },
+                { sku: `YF-${String(i).padStart(4, '0')}`, quantity: 1 },
+              ]
+            : [{ sku: sku.sku, quantity: 1 }],
         operatorId: operatorFor(storeKey),
         launchDate: sku.launchDate,
         tags: [],

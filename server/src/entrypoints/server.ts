@@ -1,7 +1,7 @@
 import { findFirstCompany, purgeSessionsJob } from '../modules/iam/index.js';
 import type { Config } from '../platform/config.js';
+import { createApp, createRuntime, type Runtime } from './runtime.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from './seed.js';
-import { type Runtime, createApp, createRuntime } from './runtime.js';
 
 /** Registers every module's jobs and their schedules on the queue. */
 export async function registerJobs(rt: Runtime): Promise<void> {

@@ -65,7 +65,11 @@ export interface WriteOptions {
 }
 
 /** Runs `fn` in one transaction with an operation-log writer; the log rows commit or roll back with the change. */
-export async function runWrite<T>(db: AnyKysely, opts: WriteOptions, fn: (ctx: WriteContext) => Promise<T>): Promise<T> {
+export async function runWrite<T>(
+  db: AnyKysely,
+  opts: WriteOptions,
+  fn: (ctx: WriteContext) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const logDb = tables<AuditTables>(trx);
     const ctx: WriteContext = {

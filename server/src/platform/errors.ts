@@ -51,5 +51,4 @@ export class AppError extends Error {
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { id });
 export const invalid = (message: string, field?: string) =>
   new AppError('INVALID_INPUT', message, field ? { field } : undefined);
-export const forbidden = (message = 'You do not have permission for this action') =>
-  new AppError('FORBIDDEN', message);
+export const forbidden = (message = 'You do not have permission for this action') => new AppError('FORBIDDEN', message);

@@ -6,7 +6,12 @@ export type { Logger };
 export function createLogger(level: string, pretty = false): Logger {
   return pino({
     level,
-    redact: { paths: ['*.password', '*.clientSecret', '*.refreshToken', 'req.headers.cookie', 'req.headers.authorization'], censor: '[redacted]' },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:standard' } } } : {}),
+    redact: {
+      paths: ['*.password', '*.clientSecret', '*.refreshToken', 'req.headers.cookie', 'req.headers.authorization'],
+      censor: '[redacted]',
+    },
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:standard' } } }
+      : {}),
   });
 }

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.js';
-import { allocate, convert, currencyExponent, formatMoney, money, multiply, normalizeRate, parseMoney } from './money.js';
+import {
+  allocate,
+  convert,
+  currencyExponent,
+  formatMoney,
+  money,
+  multiply,
+  normalizeRate,
+  parseMoney,
+} from './money.js';
 
 describe('money', () => {
   it('knows minor-unit exponents per currency', () => {

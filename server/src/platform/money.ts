@@ -20,7 +20,8 @@ const KNOWN = new Set(Intl.supportedValuesOf('currency'));
 export function currencyExponent(currency: string): number {
   const cached = exponentCache.get(currency);
   if (cached !== undefined) return cached;
-  if (!CURRENCY.test(currency) || !KNOWN.has(currency)) throw new AppError('INVALID_INPUT', `Unknown currency "${currency}"`, { currency });
+  if (!CURRENCY.test(currency) || !KNOWN.has(currency))
+    throw new AppError('INVALID_INPUT', `Unknown currency "${currency}"`, { currency });
   let digits: number;
   try {
     digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, login, startTestApp, upload } from './harness.js';
+import { login, type Session, startTestApp, type TestApp, upload } from './harness.js';
 
 let t: TestApp;
 let admin: Session;
@@ -15,7 +15,10 @@ beforeAll(async () => {
   viewer = await login(t, 'viewer');
   opUs = await login(t, 'operator');
   storeB = t.seed.storeIds.eu;
-  const all = (await admin.req('GET', '/api/catalog/listings?limit=500')).json().rows as { id: string; storeId: string }[];
+  const all = (await admin.req('GET', '/api/catalog/listings?limit=500')).json().rows as {
+    id: string;
+    storeId: string;
+  }[];
   listingB = all.find((l) => l.storeId === storeB)!.id;
   listingA = all.find((l) => l.storeId === t.seed.storeIds.us)!.id;
 });
@@ -39,7 +42,11 @@ describe('every route checks who is calling', () => {
     const writes = t.app.accessRules.filter((r) => typeof r.access === 'object' && r.access.action !== 'view');
     expect(writes.length).toBeGreaterThan(15);
     for (const r of writes) {
-      const res = await viewer.req(r.method as 'POST', fill(r.url, 'xxx_01ABCDEFGHJKMNPQRSTVWXYZ0'), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      const res = await viewer.req(
+        r.method as 'POST',
+        fill(r.url, 'xxx_01ABCDEFGHJKMNPQRSTVWXYZ0'),
+        r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      );
       expect([r.method, r.url, res.statusCode]).toEqual([r.method, r.url, 403]);
     }
   });
@@ -84,12 +91,26 @@ describe('data scope: a user of store A cannot read or write store B', () => {
   });
 
   it('cannot create a listing in store B, nor import rows for it', async () => {
-    const r = await opUs.req('POST', '/api/catalog/listings', { storeId: storeB, marketplaceId: 'A1PA6795UKMFR9', sellerSku: 'X-1' });
+    const r = await opUs.req('POST', '/api/catalog/listings', {
+      storeId: storeB,
+      marketplaceId: 'A1PA6795UKMFR9',
+      sellerSku: 'X-1',
+    });
     expect(r.statusCode).toBe(403);
-    const imp = await upload(t, opUs, '/api/catalog/import?kind=listings&dryRun=false', 'l.csv', 'store,marketplace,seller_sku,price\nDemo EU,DE,NEW-EU-1,9.99\n');
+    const imp = await upload(
+      t,
+      opUs,
+      '/api/catalog/import?kind=listings&dryRun=false',
+      'l.csv',
+      'store,marketplace,seller_sku,price\nDemo EU,DE,NEW-EU-1,9.99\n',
+    );
     const report = imp.json();
     expect(report.status).toBe('rejected');
-    expect(report.errors[0]).toMatchObject({ line: 2, column: 'store', reason: 'store or marketplace outside your data scope' });
+    expect(report.errors[0]).toMatchObject({
+      line: 2,
+      column: 'store',
+      reason: 'store or marketplace outside your data scope',
+    });
     const check = await admin.req('GET', '/api/catalog/listings?q=NEW-EU-1');
     expect(check.json()).toEqual({ rows: [], total: 0 });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, login, startTestApp, upload } from './harness.js';
+import { login, type Session, startTestApp, type TestApp, upload } from './harness.js';
 
 let t: TestApp;
 let admin: Session;
@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const raw = (body: string, contentType = 'application/json') =>
-  t.app.inject({ method: 'POST', url: '/api/catalog/skus', payload: body, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': contentType } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/catalog/skus',
+    payload: body,
+    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': contentType },
+  });
 
 describe('bad input gets a clear 4xx with a code and the field, and nothing is written', () => {
   it('malformed JSON', async () => {
@@ -39,11 +44,26 @@ describe('bad input gets a clear 4xx with a code and the field, and nothing is w
   });
 
   it('negative money and bad currencies are refused with the field', async () => {
-    const neg = await admin.req('POST', '/api/catalog/skus', { sku: 'T-2', name: 'x', cost: '-1.00', costCurrency: 'USD' });
+    const neg = await admin.req('POST', '/api/catalog/skus', {
+      sku: 'T-2',
+      name: 'x',
+      cost: '-1.00',
+      costCurrency: 'USD',
+    });
     expect(neg.json().error.details.field).toBe('cost');
-    const cur = await admin.req('POST', '/api/catalog/skus', { sku: 'T-3', name: 'x', cost: '1.00', costCurrency: 'usd' });
+    const cur = await admin.req('POST', '/api/catalog/skus', {
+      sku: 'T-3',
+      name: 'x',
+      cost: '1.00',
+      costCurrency: 'usd',
+    });
     expect(cur.json().error.details.field).toBe('costCurrency');
-    const jpy = await admin.req('POST', '/api/catalog/skus', { sku: 'T-4', name: 'x', cost: '1.5', costCurrency: 'JPY' });
+    const jpy = await admin.req('POST', '/api/catalog/skus', {
+      sku: 'T-4',
+      name: 'x',
+      cost: '1.5',
+      costCurrency: 'JPY',
+    });
     expect(jpy.statusCode).toBe(400);
     expect(jpy.json().error.message).toMatch(/more than 0 decimals/);
   });
@@ -82,12 +102,23 @@ describe('bad input gets a clear 4xx with a code and the field, and nothing is w
     const empty = await upload(t, admin, '/api/catalog/import?kind=products&dryRun=true', 'empty.csv', '');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.message).toMatch(/empty/);
-    const garbage = await upload(t, admin, '/api/catalog/import?kind=products&dryRun=true', 'x.xlsx', Buffer.from('PK\u0003\u0004 not a zip'));
+    const garbage = await upload(
+      t,
+      admin,
+      '/api/catalog/import?kind=products&dryRun=true',
+      'x.xlsx',
+      Buffer.from('PK\u0003\u0004 not a zip'),
+    );
     expect(garbage.statusCode).toBe(400);
   });
 
   it('a store in the wrong region, or an unknown marketplace, is refused', async () => {
-    const r = await admin.req('POST', '/api/stores', { name: 'X', region: 'NA', sellerId: 'A1XYZ12345', marketplaceIds: ['A1PA6795UKMFR9'] });
+    const r = await admin.req('POST', '/api/stores', {
+      name: 'X',
+      region: 'NA',
+      sellerId: 'A1XYZ12345',
+      marketplaceIds: ['A1PA6795UKMFR9'],
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toMatch(/DE is in region EU/);
   });

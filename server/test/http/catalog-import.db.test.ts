@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, login, startTestApp, upload } from './harness.js';
+import { login, type Session, startTestApp, type TestApp, upload } from './harness.js';
 
 let t: TestApp;
 let admin: Session;
@@ -12,7 +12,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const count = async (table: 'sku' | 'listing' | 'listingSku' | 'operationLog') =>
-  Number((await t.rt.database.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.rt.database.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const PRODUCTS = [
   'sku,name,spu,product_line,cost,cost_currency,weight_g,case_pack,moq,status,tags,launch_date,operator',
@@ -34,7 +41,8 @@ describe('catalog import', () => {
     const report = r.json();
     expect(report.status).toBe('rejected');
     expect(report.rowsTotal).toBe(5);
-    const at = (line: number, column: string | null) => report.errors.filter((e: { line: number; column: string | null }) => e.line === line && e.column === column);
+    const at = (line: number, column: string | null) =>
+      report.errors.filter((e: { line: number; column: string | null }) => e.line === line && e.column === column);
     expect(at(4, 'cost')[0].reason).toBe('not an amount');
     expect(at(4, 'weight_g')[0].reason).toMatch(/between 0 and/);
     expect(at(4, 'case_pack')[0].reason).toMatch(/between 1 and/);
@@ -46,8 +54,17 @@ describe('catalog import', () => {
   });
 
   it('rejects a file whose required column is missing, naming it', async () => {
-    const r = await upload(t, admin, '/api/catalog/import?kind=listings&dryRun=true', 'l.csv', 'store,seller_sku\nDemo US,A\n');
-    expect(r.json()).toMatchObject({ status: 'rejected', errors: [{ line: 1, column: 'marketplace', reason: 'missing required column' }] });
+    const r = await upload(
+      t,
+      admin,
+      '/api/catalog/import?kind=listings&dryRun=true',
+      'l.csv',
+      'store,seller_sku\nDemo US,A\n',
+    );
+    expect(r.json()).toMatchObject({
+      status: 'rejected',
+      errors: [{ line: 1, column: 'marketplace', reason: 'missing required column' }],
+    });
   });
 
   it('imports atomically, then re-importing the same file changes nothing', async () => {
@@ -58,7 +75,14 @@ describe('catalog import', () => {
     const real = (await upload(t, admin, '/api/catalog/import?kind=products&dryRun=false', 'p.csv', csv)).json();
     expect(real).toMatchObject({ status: 'ok', created: 2, updated: 0, unchanged: 0, errors: [] });
     const rows = (await admin.req('GET', '/api/catalog/skus?q=IMP-&sort=sku:asc')).json().rows;
-    expect(rows.map((r: { sku: string; cost: string; launchDate: string; spuCode: string }) => [r.sku, r.cost, r.launchDate, r.spuCode])).toEqual([
+    expect(
+      rows.map((r: { sku: string; cost: string; launchDate: string; spuCode: string }) => [
+        r.sku,
+        r.cost,
+        r.launchDate,
+        r.spuCode,
+      ]),
+    ).toEqual([
       ['IMP-001', '6.80', '2026-01-15', 'JAR'],
       ['IMP-002', '9.50', '2026-02-15', 'JAR'],
     ]);
@@ -70,12 +94,25 @@ describe('catalog import', () => {
   });
 
   it('updates only the columns a file has, recording before → after', async () => {
-    const r = (await upload(t, admin, '/api/catalog/import?kind=products&dryRun=false', 'cost.csv', 'SKU;成本;成本币种\nIMP-002;10,25;CNY\n')).json();
+    const r = (
+      await upload(
+        t,
+        admin,
+        '/api/catalog/import?kind=products&dryRun=false',
+        'cost.csv',
+        'SKU;成本;成本币种\nIMP-002;10,25;CNY\n',
+      )
+    ).json();
     expect(r).toMatchObject({ status: 'ok', updated: 1 });
     const sku = (await admin.req('GET', '/api/catalog/skus?q=IMP-002')).json().rows[0];
     expect(sku).toMatchObject({ cost: '10.25', name: 'Glass jar 1 l, wide', moq: 300 });
     const log = (await admin.req('GET', `/api/operation-log?entity=sku&entityId=${sku.id}`)).json().rows[0];
-    expect(log).toMatchObject({ action: 'update', source: 'import', before: { costMinor: 950 }, after: { costMinor: 1025 } });
+    expect(log).toMatchObject({
+      action: 'update',
+      source: 'import',
+      before: { costMinor: 950 },
+      after: { costMinor: 1025 },
+    });
   });
 
   it('imports listings from Excel with pairing and bundles; a failing row rolls back the whole file', async () => {
@@ -89,13 +126,19 @@ describe('catalog import', () => {
     const bad = Buffer.from(await wb.xlsx.writeBuffer());
     const before = await count('listing');
     const rejected = (await upload(t, admin, '/api/catalog/import?kind=listings&dryRun=false', 'l.xlsx', bad)).json();
-    expect(rejected).toMatchObject({ status: 'rejected', errors: [{ line: 4, column: '配对SKU', reason: 'unknown SKU', value: 'NOPE-999' }] });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      errors: [{ line: 4, column: '配对SKU', reason: 'unknown SKU', value: 'NOPE-999' }],
+    });
     expect(await count('listing')).toBe(before);
     const ok = (await upload(t, admin, '/api/catalog/import?kind=listings&dryRun=false', 'l.xlsx', good)).json();
     expect(ok).toMatchObject({ status: 'ok', created: 2 });
     const set = (await admin.req('GET', '/api/catalog/listings?q=JAR-SET-CA')).json().rows[0];
     expect(set).toMatchObject({ currency: 'CAD', price: '24.50', fulfillmentChannel: 'FBM', storeName: 'Demo US' });
-    expect(set.skus.map((s: { sku: string; quantity: number }) => `${s.sku}*${s.quantity}`)).toEqual(['IMP-001*2', 'IMP-002*1']);
+    expect(set.skus.map((s: { sku: string; quantity: number }) => `${s.sku}*${s.quantity}`)).toEqual([
+      'IMP-001*2',
+      'IMP-002*1',
+    ]);
     const again = (await upload(t, admin, '/api/catalog/import?kind=listings&dryRun=false', 'l.xlsx', good)).json();
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
@@ -104,13 +147,26 @@ describe('catalog import', () => {
     const csv = iconv.encode('店铺,站点,卖家SKU,售价\nDemo EU,DE,JAR-DE,"12,99"\n', 'gb18030');
     const r = (await upload(t, admin, '/api/catalog/import?kind=listings&dryRun=false', 'de.csv', csv)).json();
     expect(r).toMatchObject({ status: 'ok', created: 1 });
-    expect((await admin.req('GET', '/api/catalog/listings?q=JAR-DE')).json().rows[0]).toMatchObject({ price: '12.99', currency: 'EUR' });
+    expect((await admin.req('GET', '/api/catalog/listings?q=JAR-DE')).json().rows[0]).toMatchObject({
+      price: '12.99',
+      currency: 'EUR',
+    });
   });
 
   it('refuses a wrong delimiter gracefully: one column, so required columns are missing', async () => {
-    const r = (await upload(t, admin, '/api/catalog/import?kind=products&dryRun=true', 'x.csv', 'sku|name\nA|B\n')).json();
+    const r = (
+      await upload(t, admin, '/api/catalog/import?kind=products&dryRun=true', 'x.csv', 'sku|name\nA|B\n')
+    ).json();
     expect(r.status).toBe('ok'); // pipes are a supported delimiter
-    const r2 = (await upload(t, admin, '/api/catalog/import?kind=listings&dryRun=true', 'x.csv', 'store:marketplace:seller_sku\nA:B:C\n')).json();
+    const r2 = (
+      await upload(
+        t,
+        admin,
+        '/api/catalog/import?kind=listings&dryRun=true',
+        'x.csv',
+        'store:marketplace:seller_sku\nA:B:C\n',
+      )
+    ).json();
     expect(r2.status).toBe('rejected');
     expect(r2.errors.map((e: { column: string }) => e.column)).toEqual(['store', 'marketplace', 'seller_sku']);
   });
@@ -126,7 +182,9 @@ describe('catalog import', () => {
     expect(ws.rowCount).toBe(3);
     const csv = await admin.req('GET', '/api/catalog/export?kind=listings&format=csv');
     expect(csv.body.startsWith('\uFEFFstore,marketplace,seller_sku')).toBe(true);
-    const back = (await upload(t, admin, '/api/catalog/import?kind=listings&dryRun=true', 'export.csv', csv.body)).json();
+    const back = (
+      await upload(t, admin, '/api/catalog/import?kind=listings&dryRun=true', 'export.csv', csv.body)
+    ).json();
     expect(back).toMatchObject({ status: 'ok', created: 0, updated: 0 });
     expect(back.unchanged).toBe(back.rowsTotal);
   });

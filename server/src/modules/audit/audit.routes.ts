@@ -8,7 +8,14 @@ import type { App } from '../../platform/http/create-http-server.js';
 export function registerAuditRoutes(app: App, db: AnyKysely): void {
   app.get(
     '/api/operation-log',
-    { config: { access: { module: 'audit', action: 'view' } }, schema: { tags: ['audit'], querystring: operationLogQuerySchema, response: { 200: listResponse(operationLogEntrySchema) } } },
+    {
+      config: { access: { module: 'audit', action: 'view' } },
+      schema: {
+        tags: ['audit'],
+        querystring: operationLogQuerySchema,
+        response: { 200: listResponse(operationLogEntrySchema) },
+      },
+    },
     async (req) => {
       const q = req.query;
       return listOperationLog(db, { ...q, companyId: principalOf(req).companyId, limit: q.limit, offset: q.offset });

@@ -41,7 +41,10 @@ export const LISTING_COLUMNS: Record<string, ColumnSpec> = {
   parentAsin: { aliases: ['parent asin', 'parent-asin', '父ASIN'], title: 'parent_asin' },
   fnsku: { aliases: ['FNSKU'], title: 'fnsku' },
   title: { aliases: ['item name', 'item-name', '标题'], title: 'title' },
-  fulfillmentChannel: { aliases: ['fulfillment channel', 'fulfillment-channel', '配送方式'], title: 'fulfillment_channel' },
+  fulfillmentChannel: {
+    aliases: ['fulfillment channel', 'fulfillment-channel', '配送方式'],
+    title: 'fulfillment_channel',
+  },
   status: { aliases: ['状态'], title: 'status' },
   price: { aliases: ['your price', '价格', '售价'], title: 'price' },
   tags: { aliases: ['标签'], title: 'tags' },

@@ -1,13 +1,13 @@
 import { PassThrough, type Readable } from 'node:stream';
+import type { ListListingsQuery, ListSkusQuery } from '@yangfan/contracts';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import type { ListListingsQuery, ListSkusQuery } from '@yangfan/contracts';
 import { type Principal, scopeFilterOf } from '../../platform/auth/principal.js';
 import type { AnyKysely } from '../../platform/db/database.js';
 import type { StoresService } from '../stores/index.js';
-import { LISTING_COLUMNS, PRODUCT_COLUMNS } from './catalog-columns.js';
-import * as repo from './catalog.repository.js';
 import { parseSort, toListingDto, toSkuDto } from './catalog.mapping.js';
+import * as repo from './catalog.repository.js';
+import { LISTING_COLUMNS, PRODUCT_COLUMNS } from './catalog-columns.js';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -15,14 +15,20 @@ export type ExportFormat = 'xlsx' | 'csv';
  * Streams a file of rows in pages: each row a record keyed by column title, in the order of `titles`.
  * xlsx through exceljs's streaming writer, CSV with a UTF-8 BOM so Excel opens Chinese text correctly.
  */
-export function streamTable(format: ExportFormat, sheetName: string, titles: string[], pages: AsyncIterable<Record<string, unknown>[]>): Readable {
+export function streamTable(
+  format: ExportFormat,
+  sheetName: string,
+  titles: string[],
+  pages: AsyncIterable<Record<string, unknown>[]>,
+): Readable {
   const out = new PassThrough();
   (async () => {
     if (format === 'csv') {
       out.write('\uFEFF');
       const csv = stringify({ header: true, columns: titles });
       csv.pipe(out);
-      for await (const page of pages) for (const r of page) if (!csv.write(r)) await new Promise((res) => csv.once('drain', res));
+      for await (const page of pages)
+        for (const r of page) if (!csv.write(r)) await new Promise((res) => csv.once('drain', res));
       csv.end();
       return;
     }
@@ -41,7 +47,13 @@ export function streamTable(format: ExportFormat, sheetName: string, titles: str
 const joinList = (xs: string[]) => xs.join(';');
 
 /** Products (SKUs) matching the list filters, with the same columns the import reads. */
-export function exportProducts(db: AnyKysely, p: Principal, q: ListSkusQuery, format: ExportFormat, emails: Map<string, string>): Readable {
+export function exportProducts(
+  db: AnyKysely,
+  p: Principal,
+  q: ListSkusQuery,
+  format: ExportFormat,
+  emails: Map<string, string>,
+): Readable {
   const sort = parseSort(q.sort, repo.SKU_SORT_FIELDS, { field: 'sku', dir: 'asc' });
   const titles = Object.values(PRODUCT_COLUMNS).map((c) => c.title);
   async function* pages() {
@@ -78,15 +90,29 @@ export function exportProducts(db: AnyKysely, p: Principal, q: ListSkusQuery, fo
 }
 
 /** Listings matching the list filters, with the same columns the import reads. */
-export function exportListings(db: AnyKysely, p: Principal, q: ListListingsQuery, format: ExportFormat, stores: StoresService, emails: Map<string, string>): Readable {
+export function exportListings(
+  db: AnyKysely,
+  p: Principal,
+  q: ListListingsQuery,
+  format: ExportFormat,
+  stores: StoresService,
+  emails: Map<string, string>,
+): Readable {
   const sort = parseSort(q.sort, repo.LISTING_SORT_FIELDS, { field: 'sellerSku', dir: 'asc' });
   const titles = Object.values(LISTING_COLUMNS).map((c) => c.title);
   async function* pages() {
     const names = await stores.namesOf(p.companyId);
     for await (const rows of repo.iterateListings(db, { ...q, scope: scopeFilterOf(p) }, sort)) {
-      const pairs = await repo.pairingsOf(db, rows.map((r) => r.id));
+      const pairs = await repo.pairingsOf(
+        db,
+        rows.map((r) => r.id),
+      );
       const byListing = new Map<string, string[]>();
-      for (const x of pairs) byListing.set(x.listingId, [...(byListing.get(x.listingId) ?? []), x.quantity > 1 ? `${x.sku}*${x.quantity}` : x.sku]);
+      for (const x of pairs)
+        byListing.set(x.listingId, [
+          ...(byListing.get(x.listingId) ?? []),
+          x.quantity > 1 ? `${x.sku}*${x.quantity}` : x.sku,
+        ]);
       yield rows.map((r) => {
         const d = toListingDto(r, names.get(r.storeId) ?? r.storeId, []);
         return {
@@ -117,8 +143,35 @@ export function importTemplate(kind: 'products' | 'listings', format: ExportForm
   const titles = Object.values(cols).map((c) => c.title);
   const example: Record<string, unknown> =
     kind === 'products'
-      ? { sku: 'CUP-BLUE-350', name: 'Ceramic cup 350 ml blue', spu: 'CUP-350', product_line: 'Kitchen', cost: '12.50', cost_currency: 'CNY', length_mm: 120, width_mm: 90, height_mm: 100, weight_g: 380, hs_code: '691200', case_pack: 24, moq: 500, status: 'active', tags: 'new;gift', launch_date: '2026-03-01' }
-      : { store: 'My US store', marketplace: 'US', seller_sku: 'CUP-BLUE-350-US', asin: 'B0EXAMPLE1', fulfillment_channel: 'FBA', status: 'active', price: '19.99', skus: 'CUP-BLUE-350', launch_date: '2026-03-15' };
+      ? {
+          sku: 'CUP-BLUE-350',
+          name: 'Ceramic cup 350 ml blue',
+          spu: 'CUP-350',
+          product_line: 'Kitchen',
+          cost: '12.50',
+          cost_currency: 'CNY',
+          length_mm: 120,
+          width_mm: 90,
+          height_mm: 100,
+          weight_g: 380,
+          hs_code: '691200',
+          case_pack: 24,
+          moq: 500,
+          status: 'active',
+          tags: 'new;gift',
+          launch_date: '2026-03-01',
+        }
+      : {
+          store: 'My US store',
+          marketplace: 'US',
+          seller_sku: 'CUP-BLUE-350-US',
+          asin: 'B0EXAMPLE1',
+          fulfillment_channel: 'FBA',
+          status: 'active',
+          price: '19.99',
+          skus: 'CUP-BLUE-350',
+          launch_date: '2026-03-15',
+        };
   async function* one() {
     yield [example];
   }

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import type { ImportError, ImportReport } from '@yangfan/contracts';
-import { type WriteContext, diffFields, runWrite } from '../../platform/audit.js';
+import { diffFields, runWrite, type WriteContext } from '../../platform/audit.js';
 import { type Principal, scopeAllowsStore, scopeFilterOf } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { AnyKysely } from '../../platform/db/database.js';
 import { mapColumns, openTabular } from '../../platform/files/tabular.js';
 import { newId } from '../../platform/ids.js';
-import { type WriteMeta, mapUserEmails } from '../iam/index.js';
-import { type StoresService, findMarketplace } from '../stores/index.js';
+import { mapUserEmails, type WriteMeta } from '../iam/index.js';
+import { findMarketplace, type StoresService } from '../stores/index.js';
 import * as repo from './catalog.repository.js';
+import type { ListingFields, ListingSkuTable, ListingTable, SkuFields, SkuTable, SpuTable } from './catalog.tables.js';
 import { LISTING_COLUMNS, PRODUCT_COLUMNS } from './catalog-columns.js';
 import { type ParsedRow, parseListingRow, parseProductRow } from './catalog-rows.js';
-import type { ListingFields, ListingSkuTable, ListingTable, SkuFields, SkuTable, SpuTable } from './catalog.tables.js';
 
 export type ImportKind = 'products' | 'listings';
 const MAX_ERRORS = 1000;
@@ -23,9 +23,7 @@ export interface ImportDeps {
   stores: StoresService;
 }
 
-interface Progress {
-  (rows: number): void;
-}
+type Progress = (rows: number) => void;
 
 class DryRunRollback extends Error {}
 
@@ -65,7 +63,17 @@ export async function importCatalogFile(
   const tab = await openTabular(stream, input.fileName);
   const spec = input.kind === 'products' ? PRODUCT_COLUMNS : LISTING_COLUMNS;
   const { map, missing } = mapColumns(tab.headers, spec);
-  const report: ImportReport = { kind: input.kind, dryRun: input.dryRun, fileName: input.fileName, status: 'ok', rowsTotal: 0, created: 0, updated: 0, unchanged: 0, errors: [] };
+  const report: ImportReport = {
+    kind: input.kind,
+    dryRun: input.dryRun,
+    fileName: input.fileName,
+    status: 'ok',
+    rowsTotal: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+  };
   const reject = (errs: ImportError[]) => {
     for (const er of errs) if (report.errors.length < MAX_ERRORS) report.errors.push(er);
   };
@@ -92,7 +100,10 @@ export async function importCatalogFile(
     const cells: Record<string, string> = {};
     for (const [canonical, header] of map) cells[canonical] = r.cells[header] ?? '';
     const ctx = { line: r.line, headerOf };
-    const parsed = input.kind === 'products' ? parseProductRow(cells, ctx) : parseListingRow(cells, ctx, { marketplaceCurrency: resolveMp });
+    const parsed =
+      input.kind === 'products'
+        ? parseProductRow(cells, ctx)
+        : parseListingRow(cells, ctx, { marketplaceCurrency: resolveMp });
     if (parsed.errors.length) {
       errorCount += parsed.errors.length;
       reject(parsed.errors);
@@ -100,7 +111,13 @@ export async function importCatalogFile(
       const prev = firstLineOfKey.get(parsed.row.key);
       if (prev !== undefined) {
         errorCount++;
-        reject([{ line: r.line, column: null, reason: `duplicate key ${parsed.row.key.replace(/\|/g, ' / ')} (first on line ${prev})` }]);
+        reject([
+          {
+            line: r.line,
+            column: null,
+            reason: `duplicate key ${parsed.row.key.replace(/\|/g, ' / ')} (first on line ${prev})`,
+          },
+        ]);
       } else {
         firstLineOfKey.set(parsed.row.key, r.line);
         rows.push(parsed.row);
@@ -122,7 +139,8 @@ export async function importCatalogFile(
     return id ?? null;
   };
   // Plans name columns canonically; the report names them as the file does.
-  const rejectPlanned = (errs: ImportError[]) => reject(errs.map((er) => ({ ...er, column: er.column === null ? null : headerOf(er.column) })));
+  const rejectPlanned = (errs: ImportError[]) =>
+    reject(errs.map((er) => ({ ...er, column: er.column === null ? null : headerOf(er.column) })));
   const plan =
     input.kind === 'products'
       ? await planProducts(deps, p, rows as ParsedRow<SkuFields>[], ownerId, rejectPlanned)
@@ -160,7 +178,15 @@ export async function importCatalogFile(
         entity: 'import_run',
         entityId: runId,
         action: 'import',
-        after: { kind: input.kind, fileName: input.fileName, sha256: digest(), created: report.created, updated: report.updated, unchanged: report.unchanged, createdKeys: plan.createdKeys.slice(0, 1000) },
+        after: {
+          kind: input.kind,
+          fileName: input.fileName,
+          sha256: digest(),
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          createdKeys: plan.createdKeys.slice(0, 1000),
+        },
         summary: `${input.kind}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`,
       });
     });
@@ -180,7 +206,13 @@ interface Plan {
 
 type OwnerResolver = (email: string | undefined, line: number, column: string) => string | null | undefined;
 
-async function planProducts(deps: ImportDeps, p: Principal, rows: ParsedRow<SkuFields>[], ownerId: OwnerResolver, reject: (e: ImportError[]) => void): Promise<Plan> {
+async function planProducts(
+  deps: ImportDeps,
+  p: Principal,
+  rows: ParsedRow<SkuFields>[],
+  ownerId: OwnerResolver,
+  reject: (e: ImportError[]) => void,
+): Promise<Plan> {
   const scope = scopeFilterOf(p);
   const existing = new Map((await repo.listSkusByCodes(deps.db, p.companyId)).map((s) => [s.sku, s]));
   const spus = new Map((await repo.listSpus(deps.db, p.companyId)).map((s) => [s.code, s.id]));
@@ -200,14 +232,26 @@ async function planProducts(deps: ImportDeps, p: Principal, rows: ParsedRow<SkuF
       if (!spuId) {
         spuId = newId('spu');
         spus.set(r.extra.spuCode, spuId);
-        newSpus.push({ id: spuId, companyId: p.companyId, code: r.extra.spuCode, name: f.name ?? r.extra.spuCode, productLine: f.productLine ?? null, brand: null, category: null, createdAt: now, updatedAt: now });
+        newSpus.push({
+          id: spuId,
+          companyId: p.companyId,
+          code: r.extra.spuCode,
+          name: f.name ?? r.extra.spuCode,
+          productLine: f.productLine ?? null,
+          brand: null,
+          category: null,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
       f.spuId = spuId;
     }
     const before = existing.get(r.key);
     const productLine = f.productLine ?? before?.productLine ?? null;
     if (scope.productLines && !scope.productLines.includes(productLine ?? '')) {
-      reject([{ line: r.line, column: null, reason: 'product line outside your data scope', value: productLine ?? '' }]);
+      reject([
+        { line: r.line, column: null, reason: 'product line outside your data scope', value: productLine ?? '' },
+      ]);
       continue;
     }
     if (!before) {
@@ -264,13 +308,26 @@ async function planProducts(deps: ImportDeps, p: Principal, rows: ParsedRow<SkuF
       for (const u of updates) {
         const diff = diffFields(pick(u.before, u.fields), u.fields)!;
         await repo.setSkuFields(ctx, u.id, u.fields, now);
-        await ctx.record({ module: 'catalog', entity: 'sku', entityId: u.id, action: 'update', ...diff, summary: u.sku });
+        await ctx.record({
+          module: 'catalog',
+          entity: 'sku',
+          entityId: u.id,
+          action: 'update',
+          ...diff,
+          summary: u.sku,
+        });
       }
     },
   };
 }
 
-async function planListings(deps: ImportDeps, p: Principal, rows: ParsedRow<ListingFields>[], ownerId: OwnerResolver, reject: (e: ImportError[]) => void): Promise<Plan> {
+async function planListings(
+  deps: ImportDeps,
+  p: Principal,
+  rows: ParsedRow<ListingFields>[],
+  ownerId: OwnerResolver,
+  reject: (e: ImportError[]) => void,
+): Promise<Plan> {
   const scope = scopeFilterOf(p);
   const stores = (await deps.stores.list({ ...p, scope: { ...p.scope, allStores: true } })).rows;
   const storeByRef = new Map<string, (typeof stores)[number]>();
@@ -285,7 +342,14 @@ async function planListings(deps: ImportDeps, p: Principal, rows: ParsedRow<List
   const now = deps.clock.now();
   const inserts: ListingTable[] = [];
   const pairInserts: ListingSkuTable[] = [];
-  const updates: { id: string; key: string; fields: Partial<ListingFields>; before: ListingTable; pairs?: ListingSkuTable[]; pairsBefore?: string }[] = [];
+  const updates: {
+    id: string;
+    key: string;
+    fields: Partial<ListingFields>;
+    before: ListingTable;
+    pairs?: ListingSkuTable[];
+    pairsBefore?: string;
+  }[] = [];
   let unchanged = 0;
   for (const r of rows) {
     const store = storeByRef.get(r.extra.storeRef!) ?? storeByRef.get(r.extra.storeRef!.toLowerCase());
@@ -295,11 +359,20 @@ async function planListings(deps: ImportDeps, p: Principal, rows: ParsedRow<List
     }
     const mpId = r.extra.marketplaceRef!;
     if (!store.marketplaceIds.includes(mpId)) {
-      reject([{ line: r.line, column: 'marketplace', reason: `store ${store.name} does not sell in this marketplace`, value: mpId }]);
+      reject([
+        {
+          line: r.line,
+          column: 'marketplace',
+          reason: `store ${store.name} does not sell in this marketplace`,
+          value: mpId,
+        },
+      ]);
       continue;
     }
     if (!scopeAllowsStore(scope, store.id, mpId)) {
-      reject([{ line: r.line, column: 'store', reason: 'store or marketplace outside your data scope', value: store.name }]);
+      reject([
+        { line: r.line, column: 'store', reason: 'store or marketplace outside your data scope', value: store.name },
+      ]);
       continue;
     }
     const f: Partial<ListingFields> = { ...r.fields, storeId: store.id };
@@ -343,9 +416,21 @@ async function planListings(deps: ImportDeps, p: Principal, rows: ParsedRow<List
       continue;
     }
     const diff = diffFields(pick(before, f), f);
-    const pairSig = pairs ? [...pairs].sort((a, b) => a.skuId.localeCompare(b.skuId)).map((x) => `${x.skuId}*${x.quantity};`).join('') : undefined;
+    const pairSig = pairs
+      ? [...pairs]
+          .sort((a, b) => a.skuId.localeCompare(b.skuId))
+          .map((x) => `${x.skuId}*${x.quantity};`)
+          .join('')
+      : undefined;
     const pairsChanged = pairSig !== undefined && pairSig !== (pairings.get(before.id) ?? '');
-    if (diff || pairsChanged) updates.push({ id: before.id, key, fields: f, before, ...(pairsChanged ? { pairs, pairsBefore: pairings.get(before.id) ?? '' } : {}) });
+    if (diff || pairsChanged)
+      updates.push({
+        id: before.id,
+        key,
+        fields: f,
+        before,
+        ...(pairsChanged ? { pairs, pairsBefore: pairings.get(before.id) ?? '' } : {}),
+      });
     else unchanged++;
   }
   return {
@@ -369,7 +454,10 @@ async function planListings(deps: ImportDeps, p: Principal, rows: ParsedRow<List
           entityId: u.id,
           action: 'update',
           before: { ...(diff?.before ?? {}), ...(u.pairs ? { skus: u.pairsBefore } : {}) },
-          after: { ...(diff?.after ?? {}), ...(u.pairs ? { skus: u.pairs.map((x) => `${x.skuId}*${x.quantity}`).join(';') } : {}) },
+          after: {
+            ...(diff?.after ?? {}),
+            ...(u.pairs ? { skus: u.pairs.map((x) => `${x.skuId}*${x.quantity}`).join(';') } : {}),
+          },
           summary: u.before.sellerSku,
         });
       }
@@ -382,4 +470,3 @@ function pick<T extends object>(row: T, like: Partial<T>): Partial<T> {
   for (const k of Object.keys(like) as (keyof T)[]) out[k] = row[k];
   return out;
 }
-

@@ -16,13 +16,36 @@ export interface ParsedRow<F> {
   key: string;
   fields: Partial<F>;
   /** product rows: SPU code to link (created when missing); listing rows: pairing spec */
-  extra: { spuCode?: string; skus?: { sku: string; quantity: number }[]; storeRef?: string; marketplaceRef?: string; operator?: string; productManager?: string };
+  extra: {
+    spuCode?: string;
+    skus?: { sku: string; quantity: number }[];
+    storeRef?: string;
+    marketplaceRef?: string;
+    operator?: string;
+    productManager?: string;
+  };
 }
 
 const SKU_STATUSES = new Set(['active', 'inactive', 'discontinued', 'draft']);
 const LISTING_STATUSES = new Set(['active', 'inactive', 'incomplete', 'suppressed']);
-const STATUS_ALIASES: Record<string, string> = { 在售: 'active', 停售: 'inactive', 停产: 'discontinued', 草稿: 'draft', 不可售: 'inactive' };
-const CHANNELS: Record<string, string> = { fba: 'FBA', afn: 'FBA', amazon: 'FBA', amazon_na: 'FBA', amazon_eu: 'FBA', fbm: 'FBM', mfn: 'FBM', merchant: 'FBM', default: 'FBM' };
+const STATUS_ALIASES: Record<string, string> = {
+  在售: 'active',
+  停售: 'inactive',
+  停产: 'discontinued',
+  草稿: 'draft',
+  不可售: 'inactive',
+};
+const CHANNELS: Record<string, string> = {
+  fba: 'FBA',
+  afn: 'FBA',
+  amazon: 'FBA',
+  amazon_na: 'FBA',
+  amazon_eu: 'FBA',
+  fbm: 'FBM',
+  mfn: 'FBM',
+  merchant: 'FBM',
+  default: 'FBM',
+};
 const CODE = /^[\w.\-/#+ ]{1,60}$/;
 const ASIN = /^[A-Z0-9]{10}$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
@@ -32,7 +55,12 @@ class RowErrors {
   readonly list: ImportError[] = [];
   constructor(private readonly ctx: RowContext) {}
   add(column: string | null, reason: string, value?: string) {
-    this.list.push({ line: this.ctx.line, column: column ? this.ctx.headerOf(column) : null, reason, ...(value !== undefined ? { value: value.slice(0, 100) } : {}) });
+    this.list.push({
+      line: this.ctx.line,
+      column: column ? this.ctx.headerOf(column) : null,
+      reason,
+      ...(value !== undefined ? { value: value.slice(0, 100) } : {}),
+    });
   }
 }
 
@@ -98,13 +126,23 @@ function date(e: RowErrors, col: string, v: string): string | null {
 }
 
 function list(v: string): string[] {
-  return [...new Set(v.split(/[;,，；\n]/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      v
+        .split(/[;,，；\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** "A-1*2; B-7" or "A-1 x2" → [{sku:'A-1',quantity:2},{sku:'B-7',quantity:1}] */
 export function parsePairing(v: string): { sku: string; quantity: number }[] | string {
   const out: { sku: string; quantity: number }[] = [];
-  for (const part of v.split(/[;；\n]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of v
+    .split(/[;；\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(.+?)\s*(?:[*×xX]\s*(\d{1,4}))?$/.exec(part);
     if (!m || !CODE.test(m[1]!)) return `cannot read "${part}"; write SKU or SKU*quantity, separated by ;`;
     const quantity = m[2] ? Number(m[2]) : 1;
@@ -116,7 +154,10 @@ export function parsePairing(v: string): { sku: string; quantity: number }[] | s
 }
 
 /** Reads one product row. Empty cells are "not given": they leave the stored value alone. */
-export function parseProductRow(cells: Record<string, string>, ctx: RowContext): { row: ParsedRow<SkuFields> | null; errors: ImportError[] } {
+export function parseProductRow(
+  cells: Record<string, string>,
+  ctx: RowContext,
+): { row: ParsedRow<SkuFields> | null; errors: ImportError[] } {
   const e = new RowErrors(ctx);
   const v = (c: string) => (cells[c] ?? '').trim();
   const has = (c: string) => v(c) !== '';
@@ -132,15 +173,19 @@ export function parseProductRow(cells: Record<string, string>, ctx: RowContext):
   }
   if (has('productLine')) f.productLine = text(e, 'productLine', v('productLine'), 100);
   if (has('images')) {
-    const urls = v('images').split(/[\s;,]+/).filter(Boolean);
+    const urls = v('images')
+      .split(/[\s;,]+/)
+      .filter(Boolean);
     for (const u of urls) if (!/^https?:\/\/\S+$/.test(u)) e.add('images', 'not an http(s) URL', u);
     f.imagesJson = JSON.stringify(urls);
   }
   if (has('costCurrency')) f.costCurrency = currency(e, 'costCurrency', v('costCurrency'));
   if (has('cost')) f.costMinor = amount(e, 'cost', v('cost'), f.costCurrency ?? null);
   if (has('declaredCurrency')) f.declaredCurrency = currency(e, 'declaredCurrency', v('declaredCurrency'));
-  if (has('declaredValue')) f.declaredValueMinor = amount(e, 'declaredValue', v('declaredValue'), f.declaredCurrency ?? null);
-  for (const c of ['lengthMm', 'widthMm', 'heightMm', 'weightG'] as const) if (has(c)) f[c] = int(e, c, v(c), 0, 10_000_000);
+  if (has('declaredValue'))
+    f.declaredValueMinor = amount(e, 'declaredValue', v('declaredValue'), f.declaredCurrency ?? null);
+  for (const c of ['lengthMm', 'widthMm', 'heightMm', 'weightG'] as const)
+    if (has(c)) f[c] = int(e, c, v(c), 0, 10_000_000);
   if (has('casePack')) f.casePack = int(e, 'casePack', v('casePack'), 1, 100_000);
   if (has('moq')) f.moq = int(e, 'moq', v('moq'), 1, 10_000_000);
   if (has('hsCode')) {
@@ -176,7 +221,12 @@ export function parseListingRow(
   extra.storeRef = v('store');
   const mp = has('marketplace') ? resolve.marketplaceCurrency(v('marketplace')) : null;
   if (!has('marketplace')) e.add('marketplace', 'required');
-  else if (!mp) e.add('marketplace', 'unknown marketplace (use a code such as US, DE or an Amazon marketplace id)', v('marketplace'));
+  else if (!mp)
+    e.add(
+      'marketplace',
+      'unknown marketplace (use a code such as US, DE or an Amazon marketplace id)',
+      v('marketplace'),
+    );
   const sellerSku = v('sellerSku');
   if (!sellerSku) e.add('sellerSku', 'required');
   else text(e, 'sellerSku', sellerSku, 100);
@@ -217,5 +267,8 @@ export function parseListingRow(
   f.marketplaceId = mp.marketplaceId;
   f.currency = mp.currency;
   f.sellerSku = sellerSku;
-  return { row: { line: ctx.line, key: `${extra.storeRef}|${mp.marketplaceId}|${sellerSku}`, fields: f, extra }, errors: [] };
+  return {
+    row: { line: ctx.line, key: `${extra.storeRef}|${mp.marketplaceId}|${sellerSku}`, fields: f, extra },
+    errors: [],
+  };
 }

@@ -6,7 +6,11 @@ import type { ListingRow, SkuRow, Sort } from './catalog.repository.js';
 import type { SkuFields } from './catalog.tables.js';
 
 /** Decimal amount string → integer minor units of a currency; the field names the error. */
-export function toMinor(amount: string | null | undefined, currency: string | null | undefined, field: string): number | null {
+export function toMinor(
+  amount: string | null | undefined,
+  currency: string | null | undefined,
+  field: string,
+): number | null {
   if (amount === null || amount === undefined || amount === '') return null;
   if (!currency) throw new AppError('INVALID_INPUT', `${field} needs a currency`, { field });
   try {
@@ -59,10 +63,29 @@ export function toSkuDto(r: SkuRow): SkuDto {
  * The stored fields of a SKU input; `current` gives the currencies an amount without its own currency falls back on.
  * Only the keys present in the input are returned (a PATCH touches nothing else).
  */
-export function skuFieldsOf(input: UpdateSkuInput | CreateSkuInput, current?: Pick<SkuFields, 'costCurrency' | 'declaredCurrency'>): Partial<SkuFields> {
+export function skuFieldsOf(
+  input: UpdateSkuInput | CreateSkuInput,
+  current?: Pick<SkuFields, 'costCurrency' | 'declaredCurrency'>,
+): Partial<SkuFields> {
   const out: Partial<SkuFields> = {};
   const has = (k: keyof UpdateSkuInput) => Object.hasOwn(input, k) && input[k] !== undefined;
-  const copy = ['sku', 'name', 'spuId', 'productLine', 'lengthMm', 'widthMm', 'heightMm', 'weightG', 'hsCode', 'casePack', 'moq', 'status', 'operatorId', 'productManagerId', 'launchDate'] as const;
+  const copy = [
+    'sku',
+    'name',
+    'spuId',
+    'productLine',
+    'lengthMm',
+    'widthMm',
+    'heightMm',
+    'weightG',
+    'hsCode',
+    'casePack',
+    'moq',
+    'status',
+    'operatorId',
+    'productManagerId',
+    'launchDate',
+  ] as const;
   for (const k of copy) if (has(k)) (out as Record<string, unknown>)[k] = input[k];
   if (has('images')) out.imagesJson = toJson(input.images);
   if (has('tags')) out.tagsJson = toJson([...new Set(input.tags)]);
@@ -81,7 +104,11 @@ export function skuFieldsOf(input: UpdateSkuInput | CreateSkuInput, current?: Pi
   return out;
 }
 
-export function toListingDto(r: ListingRow, storeName: string, skus: { skuId: string; sku: string; quantity: number }[]): ListingDto {
+export function toListingDto(
+  r: ListingRow,
+  storeName: string,
+  skus: { skuId: string; sku: string; quantity: number }[],
+): ListingDto {
   return {
     id: r.id,
     storeId: r.storeId,
@@ -111,7 +138,9 @@ export function parseSort(sort: string | undefined, allowed: string[], fallback:
   return sort.split(',').map((part) => {
     const [field, dir] = part.split(':') as [string, 'asc' | 'desc'];
     if (!allowed.includes(field)) {
-      throw new AppError('INVALID_INPUT', `Cannot sort by "${field}"; allowed: ${allowed.join(', ')}`, { field: 'sort' });
+      throw new AppError('INVALID_INPUT', `Cannot sort by "${field}"; allowed: ${allowed.join(', ')}`, {
+        field: 'sort',
+      });
     }
     return { field, dir };
   });

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import { type WriteContext, diffFields } from '../../platform/audit.js';
+import { diffFields, type WriteContext } from '../../platform/audit.js';
 import type { ScopeFilter } from '../../platform/auth/principal.js';
 import { type AnyKysely, type AnyTransaction, containsText, tables } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
@@ -89,7 +89,11 @@ export async function updateSpu(ctx: WriteContext, companyId: string, id: string
   const next = { ...before, ...patch };
   const diff = diffFields(before, next);
   if (!diff) return;
-  await w(ctx).updateTable('spu').set({ ...next, updatedAt: ctx.clock.now() }).where('id', '=', id).execute();
+  await w(ctx)
+    .updateTable('spu')
+    .set({ ...next, updatedAt: ctx.clock.now() })
+    .where('id', '=', id)
+    .execute();
   await ctx.record({ module: 'catalog', entity: 'spu', entityId: id, action: 'update', ...diff });
 }
 
@@ -138,9 +142,14 @@ export async function listSkus(db: Handle, f: SkuFilter, sort: Sort[], limit: nu
   q = q.orderBy('sku.id');
   const [rows, count] = await Promise.all([
     q.limit(limit).offset(offset).execute(),
-    skuQuery(db, f).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    skuQuery(db, f)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.map((r) => ({ ...r, listingCount: Number(r.listingCount ?? 0) })) as SkuRow[], total: Number(count.n) };
+  return {
+    rows: rows.map((r) => ({ ...r, listingCount: Number(r.listingCount ?? 0) })) as SkuRow[],
+    total: Number(count.n),
+  };
 }
 
 export async function findSku(db: Handle, companyId: string, id: string): Promise<SkuRow | undefined> {
@@ -150,7 +159,11 @@ export async function findSku(db: Handle, companyId: string, id: string): Promis
     .selectAll('sku')
     .select('spu.code as spuCode')
     .select((e) =>
-      e.selectFrom('listingSku').select((x) => x.fn.countAll<number>().as('n')).whereRef('listingSku.skuId', '=', 'sku.id').as('listingCount'),
+      e
+        .selectFrom('listingSku')
+        .select((x) => x.fn.countAll<number>().as('n'))
+        .whereRef('listingSku.skuId', '=', 'sku.id')
+        .as('listingCount'),
     )
     .where('sku.companyId', '=', companyId)
     .where('sku.id', '=', id)
@@ -177,19 +190,38 @@ export async function insertSku(ctx: WriteContext, row: SkuTable): Promise<void>
   await ctx.record({ module: 'catalog', entity: 'sku', entityId: row.id, action: 'create', after: row });
 }
 
-export async function updateSku(ctx: WriteContext, companyId: string, id: string, patch: Partial<SkuFields>): Promise<boolean> {
-  const before = await t(ctx.trx).selectFrom('sku').selectAll().where('companyId', '=', companyId).where('id', '=', id).executeTakeFirst();
+export async function updateSku(
+  ctx: WriteContext,
+  companyId: string,
+  id: string,
+  patch: Partial<SkuFields>,
+): Promise<boolean> {
+  const before = await t(ctx.trx)
+    .selectFrom('sku')
+    .selectAll()
+    .where('companyId', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!before) throw notFound('SKU', id);
   const next = { ...before, ...patch };
   const diff = diffFields(before, next);
   if (!diff) return false;
-  await w(ctx).updateTable('sku').set({ ...patch, updatedAt: ctx.clock.now() }).where('id', '=', id).execute();
+  await w(ctx)
+    .updateTable('sku')
+    .set({ ...patch, updatedAt: ctx.clock.now() })
+    .where('id', '=', id)
+    .execute();
   await ctx.record({ module: 'catalog', entity: 'sku', entityId: id, action: 'update', ...diff, summary: before.sku });
   return true;
 }
 
 export async function deleteSku(ctx: WriteContext, companyId: string, id: string): Promise<void> {
-  const before = await t(ctx.trx).selectFrom('sku').selectAll().where('companyId', '=', companyId).where('id', '=', id).executeTakeFirst();
+  const before = await t(ctx.trx)
+    .selectFrom('sku')
+    .selectAll()
+    .where('companyId', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!before) throw notFound('SKU', id);
   await w(ctx).deleteFrom('sku').where('id', '=', id).execute();
   await ctx.record({ module: 'catalog', entity: 'sku', entityId: id, action: 'delete', before, summary: before.sku });
@@ -208,7 +240,8 @@ export interface ListingFilter {
 
 function listingQuery(db: Handle, f: ListingFilter) {
   let q = t(db).selectFrom('listing').where('listing.companyId', '=', f.scope.companyId);
-  if (f.scope.storeIds) q = f.scope.storeIds.length ? q.where('listing.storeId', 'in', f.scope.storeIds) : q.where(sql<boolean>`1 = 0`);
+  if (f.scope.storeIds)
+    q = f.scope.storeIds.length ? q.where('listing.storeId', 'in', f.scope.storeIds) : q.where(sql<boolean>`1 = 0`);
   if (f.scope.marketplaceIds) q = q.where('listing.marketplaceId', 'in', f.scope.marketplaceIds);
   if (f.scope.ownerId) q = q.where('listing.operatorId', '=', f.scope.ownerId);
   if (f.q) {
@@ -231,7 +264,9 @@ export async function listListings(db: Handle, f: ListingFilter, sort: Sort[], l
   q = q.orderBy('listing.id');
   const [rows, count] = await Promise.all([
     q.limit(limit).offset(offset).execute(),
-    listingQuery(db, f).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    listingQuery(db, f)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -273,7 +308,12 @@ export async function pairingsOf(db: Handle, listingIds: string[]) {
 }
 
 export async function findListing(db: Handle, companyId: string, id: string): Promise<ListingRow | undefined> {
-  return t(db).selectFrom('listing').selectAll().where('companyId', '=', companyId).where('id', '=', id).executeTakeFirst();
+  return t(db)
+    .selectFrom('listing')
+    .selectAll()
+    .where('companyId', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Existing listings keyed by store|marketplace|sellerSku, for imports. */
@@ -298,7 +338,14 @@ export async function mapPairings(db: Handle, companyId: string): Promise<Map<st
 export async function insertListing(ctx: WriteContext, row: ListingTable, pairs: ListingSkuTable[]): Promise<void> {
   await w(ctx).insertInto('listing').values(row).execute();
   if (pairs.length) await w(ctx).insertInto('listingSku').values(pairs).execute();
-  await ctx.record({ module: 'catalog', entity: 'listing', entityId: row.id, action: 'create', after: { ...row, skus: pairs }, summary: row.sellerSku });
+  await ctx.record({
+    module: 'catalog',
+    entity: 'listing',
+    entityId: row.id,
+    action: 'create',
+    after: { ...row, skus: pairs },
+    summary: row.sellerSku,
+  });
 }
 
 export async function updateListing(
@@ -315,12 +362,24 @@ export async function updateListing(
   let pairsBefore: { skuId: string; quantity: number }[] = [];
   let pairsChanged = false;
   if (pairs) {
-    pairsBefore = (await t(ctx.trx).selectFrom('listingSku').select(['skuId', 'quantity']).where('listingId', '=', id).orderBy('skuId').execute());
-    const sorted = [...pairs].sort((a, b) => a.skuId.localeCompare(b.skuId)).map((p) => ({ skuId: p.skuId, quantity: p.quantity }));
+    pairsBefore = await t(ctx.trx)
+      .selectFrom('listingSku')
+      .select(['skuId', 'quantity'])
+      .where('listingId', '=', id)
+      .orderBy('skuId')
+      .execute();
+    const sorted = [...pairs]
+      .sort((a, b) => a.skuId.localeCompare(b.skuId))
+      .map((p) => ({ skuId: p.skuId, quantity: p.quantity }));
     pairsChanged = JSON.stringify(sorted) !== JSON.stringify(pairsBefore);
   }
   if (!diff && !pairsChanged) return false;
-  if (diff) await w(ctx).updateTable('listing').set({ ...patch, updatedAt: ctx.clock.now() }).where('id', '=', id).execute();
+  if (diff)
+    await w(ctx)
+      .updateTable('listing')
+      .set({ ...patch, updatedAt: ctx.clock.now() })
+      .where('id', '=', id)
+      .execute();
   if (pairs && pairsChanged) {
     await w(ctx).deleteFrom('listingSku').where('listingId', '=', id).execute();
     if (pairs.length) await w(ctx).insertInto('listingSku').values(pairs).execute();
@@ -331,7 +390,10 @@ export async function updateListing(
     entityId: id,
     action: 'update',
     before: { ...(diff?.before ?? {}), ...(pairsChanged ? { skus: pairsBefore } : {}) },
-    after: { ...(diff?.after ?? {}), ...(pairsChanged ? { skus: pairs?.map((p) => ({ skuId: p.skuId, quantity: p.quantity })) } : {}) },
+    after: {
+      ...(diff?.after ?? {}),
+      ...(pairsChanged ? { skus: pairs?.map((p) => ({ skuId: p.skuId, quantity: p.quantity })) } : {}),
+    },
     summary: before.sellerSku,
   });
   return true;
@@ -342,7 +404,14 @@ export async function deleteListing(ctx: WriteContext, companyId: string, id: st
   if (!before) throw notFound('Listing', id);
   await w(ctx).deleteFrom('listingSku').where('listingId', '=', id).execute();
   await w(ctx).deleteFrom('listing').where('id', '=', id).execute();
-  await ctx.record({ module: 'catalog', entity: 'listing', entityId: id, action: 'delete', before, summary: before.sellerSku });
+  await ctx.record({
+    module: 'catalog',
+    entity: 'listing',
+    entityId: id,
+    action: 'delete',
+    before,
+    summary: before.sellerSku,
+  });
 }
 
 // ---------------- bulk (imports) ----------------
@@ -356,23 +425,37 @@ export async function bulkInsert<K extends 'sku' | 'listing' | 'listingSku'>(
   const cols = Object.keys(rows[0] as object).length;
   const chunk = Math.max(1, Math.floor(30_000 / cols));
   for (let i = 0; i < rows.length; i += chunk) {
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot relate a generic table key to its row type here.
-    await w(ctx).insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
+    await w(ctx)
+      .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot relate a generic table key to its row type here.
+      .values(rows.slice(i, i + chunk) as any)
+      .execute();
   }
 }
 
 export async function deletePairingsOf(ctx: WriteContext, listingIds: string[]): Promise<void> {
   for (let i = 0; i < listingIds.length; i += 500) {
-    await w(ctx).deleteFrom('listingSku').where('listingId', 'in', listingIds.slice(i, i + 500)).execute();
+    await w(ctx)
+      .deleteFrom('listingSku')
+      .where('listingId', 'in', listingIds.slice(i, i + 500))
+      .execute();
   }
 }
 
 export async function setSkuFields(ctx: WriteContext, id: string, fields: Partial<SkuFields>, now: number) {
-  await w(ctx).updateTable('sku').set({ ...fields, updatedAt: now }).where('id', '=', id).execute();
+  await w(ctx)
+    .updateTable('sku')
+    .set({ ...fields, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setListingFields(ctx: WriteContext, id: string, fields: Partial<ListingFields>, now: number) {
-  await w(ctx).updateTable('listing').set({ ...fields, updatedAt: now }).where('id', '=', id).execute();
+  await w(ctx)
+    .updateTable('listing')
+    .set({ ...fields, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertImportRun(ctx: WriteContext, row: ImportRunTable): Promise<void> {
@@ -381,13 +464,24 @@ export async function insertImportRun(ctx: WriteContext, row: ImportRunTable): P
 
 // ---------------- stats ----------------
 export async function catalogStats(db: Handle, scope: ScopeFilter) {
-  const skus = await skuQuery(db, { scope }).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const skus = await skuQuery(db, { scope })
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const base = listingQuery(db, { scope });
   const [listings, byStatus, byMp, byCh] = await Promise.all([
     base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base.select(['listing.status as k', (e) => e.fn.countAll<number>().as('n')]).groupBy('listing.status').execute(),
-    base.select(['listing.marketplaceId as k', (e) => e.fn.countAll<number>().as('n')]).groupBy('listing.marketplaceId').execute(),
-    base.select(['listing.fulfillmentChannel as k', (e) => e.fn.countAll<number>().as('n')]).groupBy('listing.fulfillmentChannel').execute(),
+    base
+      .select(['listing.status as k', (e) => e.fn.countAll<number>().as('n')])
+      .groupBy('listing.status')
+      .execute(),
+    base
+      .select(['listing.marketplaceId as k', (e) => e.fn.countAll<number>().as('n')])
+      .groupBy('listing.marketplaceId')
+      .execute(),
+    base
+      .select(['listing.fulfillmentChannel as k', (e) => e.fn.countAll<number>().as('n')])
+      .groupBy('listing.fulfillmentChannel')
+      .execute(),
   ]);
   return {
     skuCount: Number(skus.n),
@@ -399,6 +493,11 @@ export async function catalogStats(db: Handle, scope: ScopeFilter) {
 }
 
 export async function bulkInsertSpus(ctx: WriteContext, rows: SpuTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) await w(ctx).insertInto('spu').values(rows.slice(i, i + 2000)).execute();
-  for (const r of rows) await ctx.record({ module: 'catalog', entity: 'spu', entityId: r.id, action: 'create', after: r, summary: r.code });
+  for (let i = 0; i < rows.length; i += 2000)
+    await w(ctx)
+      .insertInto('spu')
+      .values(rows.slice(i, i + 2000))
+      .execute();
+  for (const r of rows)
+    await ctx.record({ module: 'catalog', entity: 'spu', entityId: r.id, action: 'create', after: r, summary: r.code });
 }

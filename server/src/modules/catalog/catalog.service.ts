@@ -9,14 +9,14 @@ import type {
 import { runWrite } from '../../platform/audit.js';
 import { type Principal, scopeAllowsStore, scopeFilterOf } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
+import { conflictAs } from '../../platform/db/constraint-errors.js';
 import { type AnyKysely, toJson } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { WriteMeta } from '../iam/index.js';
-import { conflictAs } from '../../platform/db/constraint-errors.js';
-import { type StoresService, findMarketplace } from '../stores/index.js';
-import * as repo from './catalog.repository.js';
+import { findMarketplace, type StoresService } from '../stores/index.js';
 import { parseSort, skuFieldsOf, toListingDto, toMinor, toSkuDto } from './catalog.mapping.js';
+import * as repo from './catalog.repository.js';
 import type { ListingSkuTable } from './catalog.tables.js';
 
 export interface CatalogDeps {
@@ -34,7 +34,8 @@ export function createCatalogService(deps: CatalogDeps) {
     const row = await repo.findSku(db, p.companyId, id);
     if (!row) throw notFound('SKU', id);
     const f = scopeFilterOf(p);
-    if (f.productLines && !f.productLines.includes(row.productLine ?? '')) throw new AppError('FORBIDDEN', 'This product is outside your data scope');
+    if (f.productLines && !f.productLines.includes(row.productLine ?? ''))
+      throw new AppError('FORBIDDEN', 'This product is outside your data scope');
     if (f.ownerId && row.operatorId !== f.ownerId && row.productManagerId !== f.ownerId) {
       throw new AppError('FORBIDDEN', 'This product is outside your data scope');
     }
@@ -53,7 +54,10 @@ export function createCatalogService(deps: CatalogDeps) {
 
   async function listingDtos(companyId: string, rows: repo.ListingRow[]) {
     const names = await stores.namesOf(companyId);
-    const pairs = await repo.pairingsOf(db, rows.map((r) => r.id));
+    const pairs = await repo.pairingsOf(
+      db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) =>
       toListingDto(
         r,
@@ -63,8 +67,16 @@ export function createCatalogService(deps: CatalogDeps) {
     );
   }
 
-  async function resolvePairs(companyId: string, listingId: string, skus: { sku: string; quantity: number }[]): Promise<ListingSkuTable[]> {
-    const ids = await repo.mapSkuCodes(db, companyId, skus.map((s) => s.sku));
+  async function resolvePairs(
+    companyId: string,
+    listingId: string,
+    skus: { sku: string; quantity: number }[],
+  ): Promise<ListingSkuTable[]> {
+    const ids = await repo.mapSkuCodes(
+      db,
+      companyId,
+      skus.map((s) => s.sku),
+    );
     const seen = new Set<string>();
     return skus.map((s) => {
       const skuId = ids.get(s.sku);
@@ -83,18 +95,50 @@ export function createCatalogService(deps: CatalogDeps) {
   }
 
   async function assertSpu(companyId: string, spuId: string | null | undefined) {
-    if (spuId && !(await repo.findSpu(db, companyId, spuId))) throw new AppError('INVALID_INPUT', `SPU ${spuId} does not exist`, { field: 'spuId' });
+    if (spuId && !(await repo.findSpu(db, companyId, spuId)))
+      throw new AppError('INVALID_INPUT', `SPU ${spuId} does not exist`, { field: 'spuId' });
   }
 
   return {
     // ---- SPU ----
     async listSpus(p: Principal, q?: string) {
       const rows = await repo.listSpus(db, p.companyId, q);
-      return { rows: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, productLine: r.productLine, brand: r.brand, category: r.category, skuCount: r.skuCount })), total: rows.length };
+      return {
+        rows: rows.map((r) => ({
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          productLine: r.productLine,
+          brand: r.brand,
+          category: r.category,
+          skuCount: r.skuCount,
+        })),
+        total: rows.length,
+      };
     },
-    async createSpu(p: Principal, meta: WriteMeta, input: { code: string; name: string; productLine?: string | null | undefined; brand?: string | null | undefined; category?: string | null | undefined }) {
+    async createSpu(
+      p: Principal,
+      meta: WriteMeta,
+      input: {
+        code: string;
+        name: string;
+        productLine?: string | null | undefined;
+        brand?: string | null | undefined;
+        category?: string | null | undefined;
+      },
+    ) {
       const now = clock.now();
-      const row = { id: newId('spu'), companyId: p.companyId, code: input.code, name: input.name, productLine: input.productLine ?? null, brand: input.brand ?? null, category: input.category ?? null, createdAt: now, updatedAt: now };
+      const row = {
+        id: newId('spu'),
+        companyId: p.companyId,
+        code: input.code,
+        name: input.name,
+        productLine: input.productLine ?? null,
+        brand: input.brand ?? null,
+        category: input.category ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
       await conflictAs('code', () => write(meta, (ctx) => repo.insertSpu(ctx, row)));
       return { ...row, skuCount: 0 };
     },
@@ -160,7 +204,10 @@ export function createCatalogService(deps: CatalogDeps) {
     async deleteSku(p: Principal, meta: WriteMeta, id: string) {
       const current = await visibleSku(p, id);
       if (current.listingCount > 0) {
-        throw new AppError('CONFLICT', `SKU ${current.sku} is paired with ${current.listingCount} listing(s); unpair it first`);
+        throw new AppError(
+          'CONFLICT',
+          `SKU ${current.sku} is paired with ${current.listingCount} listing(s); unpair it first`,
+        );
       }
       await write(meta, (ctx) => repo.deleteSku(ctx, p.companyId, id));
     },
@@ -179,9 +226,12 @@ export function createCatalogService(deps: CatalogDeps) {
       const store = await stores.get(p, input.storeId);
       const mp = findMarketplace(input.marketplaceId);
       if (!mp || !store.marketplaceIds.includes(mp.marketplaceId)) {
-        throw new AppError('INVALID_INPUT', `Store ${store.name} does not sell in marketplace ${input.marketplaceId}`, { field: 'marketplaceId' });
+        throw new AppError('INVALID_INPUT', `Store ${store.name} does not sell in marketplace ${input.marketplaceId}`, {
+          field: 'marketplaceId',
+        });
       }
-      if (!scopeAllowsStore(scopeFilterOf(p), store.id, mp.marketplaceId)) throw new AppError('FORBIDDEN', 'This marketplace is outside your data scope');
+      if (!scopeAllowsStore(scopeFilterOf(p), store.id, mp.marketplaceId))
+        throw new AppError('FORBIDDEN', 'This marketplace is outside your data scope');
       const now = clock.now();
       const id = newId('lst');
       const row = {
@@ -211,7 +261,16 @@ export function createCatalogService(deps: CatalogDeps) {
     async updateListing(p: Principal, meta: WriteMeta, id: string, input: UpdateListingInput) {
       const current = await visibleListing(p, id);
       const patch: Record<string, unknown> = {};
-      for (const k of ['asin', 'parentAsin', 'fnsku', 'title', 'fulfillmentChannel', 'status', 'operatorId', 'launchDate'] as const) {
+      for (const k of [
+        'asin',
+        'parentAsin',
+        'fnsku',
+        'title',
+        'fulfillmentChannel',
+        'status',
+        'operatorId',
+        'launchDate',
+      ] as const) {
         if (input[k] !== undefined) patch[k] = input[k];
       }
       if (input.price !== undefined) patch.priceMinor = toMinor(input.price, current.currency, 'price');

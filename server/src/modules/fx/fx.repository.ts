@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { type WriteContext } from '../../platform/audit.js';
+import type { WriteContext } from '../../platform/audit.js';
 import { type AnyKysely, type AnyTransaction, tables } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -39,14 +39,28 @@ export async function listRates(db: Handle, f: RateFilter): Promise<{ rows: Exch
   if (f.dateFrom) q = q.where('rateDate', '>=', f.dateFrom);
   if (f.dateTo) q = q.where('rateDate', '<=', f.dateTo);
   const [rows, n] = await Promise.all([
-    q.selectAll().orderBy('rateDate', 'desc').orderBy('fromCurrency').orderBy('toCurrency').limit(f.limit).offset(f.offset).execute(),
+    q
+      .selectAll()
+      .orderBy('rateDate', 'desc')
+      .orderBy('fromCurrency')
+      .orderBy('toCurrency')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(n.n) };
 }
 
 /** The latest rate of a pair on or before a date, not older than `earliest`. */
-export async function findRateOnOrBefore(db: Handle, companyId: string, from: string, to: string, date: string, earliest: string) {
+export async function findRateOnOrBefore(
+  db: Handle,
+  companyId: string,
+  from: string,
+  to: string,
+  date: string,
+  earliest: string,
+) {
   return t(db)
     .selectFrom('exchangeRate')
     .selectAll()
@@ -83,7 +97,11 @@ export async function upsertRate(
     return { id: row.id, outcome: 'created' };
   }
   if (existing.rate === r.rate) return { id: existing.id, outcome: 'unchanged' };
-  await db.updateTable('exchangeRate').set({ rate: r.rate, source: r.source, updatedAt: now }).where('id', '=', existing.id).execute();
+  await db
+    .updateTable('exchangeRate')
+    .set({ rate: r.rate, source: r.source, updatedAt: now })
+    .where('id', '=', existing.id)
+    .execute();
   await ctx.record({
     module: 'fx',
     entity: 'exchange_rate',
@@ -98,7 +116,12 @@ export async function upsertRate(
 
 export async function deleteRate(ctx: WriteContext, companyId: string, id: string): Promise<void> {
   const db = t(ctx.trx);
-  const row = await db.selectFrom('exchangeRate').selectAll().where('companyId', '=', companyId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('exchangeRate')
+    .selectAll()
+    .where('companyId', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('Exchange rate', id);
   await db.deleteFrom('exchangeRate').where('id', '=', id).execute();
   await ctx.record({ module: 'fx', entity: 'exchange_rate', entityId: id, action: 'delete', before: row });

@@ -20,7 +20,14 @@ export function registerFxRoutes(app: App, fx: FxService): void {
   const edit = { access: { module: 'fx' as const, action: 'edit' as const } };
   app.get(
     '/api/exchange-rates',
-    { config: view, schema: { tags: ['fx'], querystring: listExchangeRatesQuerySchema, response: { 200: listResponse(exchangeRateSchema) } } },
+    {
+      config: view,
+      schema: {
+        tags: ['fx'],
+        querystring: listExchangeRatesQuerySchema,
+        response: { 200: listResponse(exchangeRateSchema) },
+      },
+    },
     async (req) => fx.list(principalOf(req).companyId, req.query),
   );
   app.post(
@@ -28,10 +35,14 @@ export function registerFxRoutes(app: App, fx: FxService): void {
     { config: edit, schema: { tags: ['fx'], body: upsertExchangeRateSchema, response: { 200: exchangeRateSchema } } },
     async (req) => fx.upsert(principalOf(req).companyId, writeMetaOf(req), req.body),
   );
-  app.delete('/api/exchange-rates/:id', { config: edit, schema: { tags: ['fx'], params: idParamsSchema } }, async (req, reply) => {
-    await fx.remove(principalOf(req).companyId, writeMetaOf(req), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/exchange-rates/:id',
+    { config: edit, schema: { tags: ['fx'], params: idParamsSchema } },
+    async (req, reply) => {
+      await fx.remove(principalOf(req).companyId, writeMetaOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
   app.post(
     '/api/exchange-rates/import',
     { config: edit, schema: { tags: ['fx'], querystring: importQuerySchema, response: { 200: importReportSchema } } },

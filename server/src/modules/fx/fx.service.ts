@@ -1,12 +1,20 @@
-import type { ImportError, ImportReport } from '@yangfan/contracts';
 import type { Readable } from 'node:stream';
+import type { ImportError, ImportReport } from '@yangfan/contracts';
 import { runWrite } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { isIsoDate } from '../../platform/clock.js';
 import type { AnyKysely } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { mapColumns, openTabular } from '../../platform/files/tabular.js';
-import { type Money, convert, currencyExponent, formatMoney, invertRate, normalizeRate, parseMoney } from '../../platform/money.js';
+import {
+  convert,
+  currencyExponent,
+  formatMoney,
+  invertRate,
+  type Money,
+  normalizeRate,
+  parseMoney,
+} from '../../platform/money.js';
 import type { WriteMeta } from '../iam/index.js';
 import * as repo from './fx.repository.js';
 
@@ -45,13 +53,22 @@ export function createFxService(deps: { db: AnyKysely; clock: Clock }) {
     const earliest = daysBefore(date, RATE_LOOKBACK_DAYS);
     const direct = await repo.findRateOnOrBefore(db, companyId, from, to, date, earliest);
     const inverse = await repo.findRateOnOrBefore(db, companyId, to, from, date, earliest);
-    const best = direct && (!inverse || direct.rateDate >= inverse.rateDate) ? { rate: direct.rate, rateDate: direct.rateDate } : inverse ? { rate: invertRate(inverse.rate), rateDate: inverse.rateDate } : null;
+    const best =
+      direct && (!inverse || direct.rateDate >= inverse.rateDate)
+        ? { rate: direct.rate, rateDate: direct.rateDate }
+        : inverse
+          ? { rate: invertRate(inverse.rate), rateDate: inverse.rateDate }
+          : null;
     if (!best) {
-      throw new AppError('MISSING_EXCHANGE_RATE', `No ${from}→${to} exchange rate on or within ${RATE_LOOKBACK_DAYS} days before ${date}`, {
-        from,
-        to,
-        date,
-      });
+      throw new AppError(
+        'MISSING_EXCHANGE_RATE',
+        `No ${from}→${to} exchange rate on or within ${RATE_LOOKBACK_DAYS} days before ${date}`,
+        {
+          from,
+          to,
+          date,
+        },
+      );
     }
     return best;
   }
@@ -62,12 +79,26 @@ export function createFxService(deps: { db: AnyKysely; clock: Clock }) {
       const { rows, total } = await repo.listRates(db, { ...f, companyId });
       return { rows: rows.map(toDto), total };
     },
-    async upsert(companyId: string, meta: WriteMeta, input: { fromCurrency: string; toCurrency: string; rateDate: string; rate: string }) {
+    async upsert(
+      companyId: string,
+      meta: WriteMeta,
+      input: { fromCurrency: string; toCurrency: string; rateDate: string; rate: string },
+    ) {
       currencyExponent(input.fromCurrency);
       currencyExponent(input.toCurrency);
       const rate = normalizeRate(input.rate);
-      const r = await runWrite(db, { ...meta, clock }, (ctx) => repo.upsertRate(ctx, companyId, { ...input, rate, source: 'manual' }));
-      const { rows } = await repo.listRates(db, { companyId, fromCurrency: input.fromCurrency, toCurrency: input.toCurrency, dateFrom: input.rateDate, dateTo: input.rateDate, limit: 1, offset: 0 });
+      const r = await runWrite(db, { ...meta, clock }, (ctx) =>
+        repo.upsertRate(ctx, companyId, { ...input, rate, source: 'manual' }),
+      );
+      const { rows } = await repo.listRates(db, {
+        companyId,
+        fromCurrency: input.fromCurrency,
+        toCurrency: input.toCurrency,
+        dateFrom: input.rateDate,
+        dateTo: input.rateDate,
+        limit: 1,
+        offset: 0,
+      });
       return { ...toDto(rows[0]!), outcome: r.outcome };
     },
     async remove(companyId: string, meta: WriteMeta, id: string) {
@@ -82,15 +113,43 @@ export function createFxService(deps: { db: AnyKysely; clock: Clock }) {
     async convertAmount(companyId: string, q: { amount: string; from: string; to: string; date: string }) {
       const m = parseMoney(q.amount, q.from);
       const r = await this.convertMoney(companyId, m, q.to, q.date);
-      return { amount: formatMoney(m), from: q.from, to: q.to, date: q.date, rate: r.rate, rateDate: r.rateDate, result: formatMoney(r.result) };
+      return {
+        amount: formatMoney(m),
+        from: q.from,
+        to: q.to,
+        date: q.date,
+        rate: r.rate,
+        rateDate: r.rateDate,
+        result: formatMoney(r.result),
+      };
     },
     /** CSV/Excel import of rates: validates every row first; writes all or nothing; re-import changes nothing. */
-    async importRates(companyId: string, meta: WriteMeta, file: Readable | Buffer, fileName: string, dryRun: boolean): Promise<ImportReport> {
+    async importRates(
+      companyId: string,
+      meta: WriteMeta,
+      file: Readable | Buffer,
+      fileName: string,
+      dryRun: boolean,
+    ): Promise<ImportReport> {
       const tab = await openTabular(file, fileName);
       const { map, missing } = mapColumns(tab.headers, RATE_COLUMNS);
-      const report: ImportReport = { kind: 'exchange-rates', dryRun, fileName, status: 'ok', rowsTotal: 0, created: 0, updated: 0, unchanged: 0, errors: [] };
+      const report: ImportReport = {
+        kind: 'exchange-rates',
+        dryRun,
+        fileName,
+        status: 'ok',
+        rowsTotal: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        errors: [],
+      };
       if (missing.length > 0) {
-        report.errors.push({ line: 1, column: missing.join(', '), reason: `missing required column(s): ${missing.join(', ')}` });
+        report.errors.push({
+          line: 1,
+          column: missing.join(', '),
+          reason: `missing required column(s): ${missing.join(', ')}`,
+        });
         report.status = 'rejected';
         return report;
       }
@@ -104,20 +163,35 @@ export function createFxService(deps: { db: AnyKysely; clock: Clock }) {
         const to = get('toCurrency').toUpperCase();
         const date = get('rateDate');
         let rate = '';
-        for (const [col, v] of [['fromCurrency', from], ['toCurrency', to]] as const) {
+        for (const [col, v] of [
+          ['fromCurrency', from],
+          ['toCurrency', to],
+        ] as const) {
           try {
             currencyExponent(v);
           } catch {
             errs.push({ line: row.line, column: map.get(col)!, reason: 'not an ISO 4217 currency code', value: v });
           }
         }
-        if (!isIsoDate(date)) errs.push({ line: row.line, column: map.get('rateDate')!, reason: 'expected a date YYYY-MM-DD', value: date });
+        if (!isIsoDate(date))
+          errs.push({
+            line: row.line,
+            column: map.get('rateDate')!,
+            reason: 'expected a date YYYY-MM-DD',
+            value: date,
+          });
         try {
           rate = normalizeRate(get('rate'));
         } catch {
-          errs.push({ line: row.line, column: map.get('rate')!, reason: 'not a positive decimal rate', value: get('rate') });
+          errs.push({
+            line: row.line,
+            column: map.get('rate')!,
+            reason: 'not a positive decimal rate',
+            value: get('rate'),
+          });
         }
-        if (from === to && from) errs.push({ line: row.line, column: map.get('toCurrency')!, reason: 'currencies must differ', value: to });
+        if (from === to && from)
+          errs.push({ line: row.line, column: map.get('toCurrency')!, reason: 'currencies must differ', value: to });
         const key = `${from}/${to}/${date}`;
         if (seen.has(key)) errs.push({ line: row.line, column: null, reason: `duplicate of line ${seen.get(key)}` });
         seen.set(key, row.line);

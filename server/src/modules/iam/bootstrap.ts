@@ -9,7 +9,12 @@ import { ALL_PERMISSIONS } from './permissions.js';
 
 /** The built-in roles every company starts with; their permissions are fixed, copies can be edited. */
 export const SYSTEM_ROLES: { key: string; name: string; description: string; permissions: Permissions }[] = [
-  { key: 'admin', name: 'Administrator', description: 'Everything, including users and settings', permissions: ALL_PERMISSIONS },
+  {
+    key: 'admin',
+    name: 'Administrator',
+    description: 'Everything, including users and settings',
+    permissions: ALL_PERMISSIONS,
+  },
   {
     key: 'operator',
     name: 'Operator',
@@ -26,7 +31,12 @@ export const SYSTEM_ROLES: { key: string; name: string; description: string; per
     key: 'finance',
     name: 'Finance',
     description: 'Exchange rates and read access to the catalog',
-    permissions: { catalog: ['view', 'export'], fx: ['view', 'edit', 'export'], audit: ['view', 'export'], stores: ['view'] },
+    permissions: {
+      catalog: ['view', 'export'],
+      fx: ['view', 'edit', 'export'],
+      audit: ['view', 'export'],
+      stores: ['view'],
+    },
   },
   {
     key: 'viewer',
@@ -49,31 +59,35 @@ export async function bootstrapCompany(deps: IamDeps, input: BootstrapInput, act
   const companyId = newId('cmp');
   const now = deps.clock.now();
   const roleIds: Record<string, string> = {};
-  await runWrite(deps.db, { actor: { ...actor, companyId }, source: actor.type === 'system' ? 'system' : 'cli', clock: deps.clock }, async (ctx) => {
-    await repo.insertCompany(ctx, {
-      id: companyId,
-      name: input.name,
-      baseCurrency: input.baseCurrency,
-      timeZone: input.timeZone,
-      defaultLocale: input.locale,
-      createdAt: now,
-      updatedAt: now,
-    });
-    for (const r of SYSTEM_ROLES) {
-      const id = newId('rol');
-      roleIds[r.key] = id;
-      await repo.insertRole(ctx, {
-        id,
-        companyId,
-        name: r.name,
-        description: r.description,
-        permissionsJson: toJson(r.permissions),
-        isSystem: 1,
+  await runWrite(
+    deps.db,
+    { actor: { ...actor, companyId }, source: actor.type === 'system' ? 'system' : 'cli', clock: deps.clock },
+    async (ctx) => {
+      await repo.insertCompany(ctx, {
+        id: companyId,
+        name: input.name,
+        baseCurrency: input.baseCurrency,
+        timeZone: input.timeZone,
+        defaultLocale: input.locale,
         createdAt: now,
         updatedAt: now,
       });
-    }
-  });
+      for (const r of SYSTEM_ROLES) {
+        const id = newId('rol');
+        roleIds[r.key] = id;
+        await repo.insertRole(ctx, {
+          id,
+          companyId,
+          name: r.name,
+          description: r.description,
+          permissionsJson: toJson(r.permissions),
+          isSystem: 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+    },
+  );
   return { companyId, roleIds };
 }
 

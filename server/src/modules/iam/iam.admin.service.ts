@@ -1,14 +1,14 @@
 import type { Locale, Permissions, Scope } from '@yangfan/contracts';
+import { runWrite } from '../../platform/audit.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
+import { conflictAs } from '../../platform/db/constraint-errors.js';
 import { fromJson, toJson } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { currencyExponent } from '../../platform/money.js';
-import { runWrite } from '../../platform/audit.js';
-import { conflictAs } from '../../platform/db/constraint-errors.js';
 import * as repo from './iam.repository.js';
-import { type IamDeps, type WriteMeta, parseScope } from './iam.service.js';
+import { type IamDeps, parseScope, type WriteMeta } from './iam.service.js';
 import { hashPassword } from './passwords.js';
 import { normalizePermissions } from './permissions.js';
 
@@ -65,9 +65,24 @@ export function createIamAdminService(deps: IamDeps) {
   return {
     async getCompany(p: Principal) {
       const c = await repo.getCompany(db, p.companyId);
-      return { id: c.id, name: c.name, baseCurrency: c.baseCurrency, timeZone: c.timeZone, defaultLocale: c.defaultLocale as Locale };
+      return {
+        id: c.id,
+        name: c.name,
+        baseCurrency: c.baseCurrency,
+        timeZone: c.timeZone,
+        defaultLocale: c.defaultLocale as Locale,
+      };
     },
-    async updateCompany(p: Principal, meta: WriteMeta, patch: { name?: string | undefined; baseCurrency?: string | undefined; timeZone?: string | undefined; defaultLocale?: Locale | undefined }) {
+    async updateCompany(
+      p: Principal,
+      meta: WriteMeta,
+      patch: {
+        name?: string | undefined;
+        baseCurrency?: string | undefined;
+        timeZone?: string | undefined;
+        defaultLocale?: Locale | undefined;
+      },
+    ) {
       if (patch.baseCurrency) currencyExponent(patch.baseCurrency);
       if (patch.timeZone) assertTimeZone(patch.timeZone);
       await write(meta, (ctx) => repo.updateCompany(ctx, p.companyId, patch));
@@ -79,11 +94,22 @@ export function createIamAdminService(deps: IamDeps) {
       return { rows: rows.map((d) => ({ id: d.id, name: d.name, kind: d.kind as never })), total: rows.length };
     },
     async createDepartment(p: Principal, meta: WriteMeta, input: { name: string; kind: string }) {
-      const row = { id: newId('dep'), companyId: p.companyId, name: input.name, kind: input.kind, createdAt: clock.now() };
+      const row = {
+        id: newId('dep'),
+        companyId: p.companyId,
+        name: input.name,
+        kind: input.kind,
+        createdAt: clock.now(),
+      };
       await conflictAs('name', () => write(meta, (ctx) => repo.insertDepartment(ctx, row)));
       return { id: row.id, name: row.name, kind: row.kind as never };
     },
-    async updateDepartment(p: Principal, meta: WriteMeta, id: string, patch: { name?: string | undefined; kind?: string | undefined }) {
+    async updateDepartment(
+      p: Principal,
+      meta: WriteMeta,
+      id: string,
+      patch: { name?: string | undefined; kind?: string | undefined },
+    ) {
       await conflictAs('name', () => write(meta, (ctx) => repo.updateDepartment(ctx, p.companyId, id, patch)));
       const d = await repo.getDepartment(db, p.companyId, id);
       return { id: d.id, name: d.name, kind: d.kind as never };
@@ -106,7 +132,11 @@ export function createIamAdminService(deps: IamDeps) {
         total: rows.length,
       };
     },
-    async createRole(p: Principal, meta: WriteMeta, input: { name: string; description?: string | null | undefined; permissions: Permissions }) {
+    async createRole(
+      p: Principal,
+      meta: WriteMeta,
+      input: { name: string; description?: string | null | undefined; permissions: Permissions },
+    ) {
       const now = clock.now();
       const row = {
         id: newId('rol'),
@@ -121,7 +151,16 @@ export function createIamAdminService(deps: IamDeps) {
       await conflictAs('name', () => write(meta, (ctx) => repo.insertRole(ctx, row)));
       return (await this.listRoles(p)).rows.find((r) => r.id === row.id)!;
     },
-    async updateRole(p: Principal, meta: WriteMeta, id: string, input: { name?: string | undefined; description?: string | null | undefined; permissions?: Permissions | undefined }) {
+    async updateRole(
+      p: Principal,
+      meta: WriteMeta,
+      id: string,
+      input: {
+        name?: string | undefined;
+        description?: string | null | undefined;
+        permissions?: Permissions | undefined;
+      },
+    ) {
       const current = await repo.getRole(db, p.companyId, id);
       if (current.isSystem && input.permissions) {
         throw new AppError('FORBIDDEN', 'The permissions of a built-in role cannot be changed; copy it instead');
@@ -153,7 +192,15 @@ export function createIamAdminService(deps: IamDeps) {
     async createUser(
       p: Pick<Principal, 'companyId'>,
       meta: WriteMeta,
-      input: { email: string; displayName: string; password: string; departmentId?: string | null | undefined; roleIds: string[]; scope: Scope; locale: Locale },
+      input: {
+        email: string;
+        displayName: string;
+        password: string;
+        departmentId?: string | null | undefined;
+        roleIds: string[];
+        scope: Scope;
+        locale: Locale;
+      },
     ) {
       await assertRolesExist(p.companyId, input.roleIds);
       await assertDepartment(p.companyId, input.departmentId);
@@ -181,7 +228,15 @@ export function createIamAdminService(deps: IamDeps) {
       p: Principal,
       meta: WriteMeta,
       id: string,
-      input: { displayName?: string | undefined; password?: string | undefined; departmentId?: string | null | undefined; roleIds?: string[] | undefined; scope?: Scope | undefined; locale?: Locale | undefined; isActive?: boolean | undefined },
+      input: {
+        displayName?: string | undefined;
+        password?: string | undefined;
+        departmentId?: string | null | undefined;
+        roleIds?: string[] | undefined;
+        scope?: Scope | undefined;
+        locale?: Locale | undefined;
+        isActive?: boolean | undefined;
+      },
     ) {
       if (input.roleIds) await assertRolesExist(p.companyId, input.roleIds);
       await assertDepartment(p.companyId, input.departmentId);
@@ -203,7 +258,9 @@ export function createIamAdminService(deps: IamDeps) {
       return toUserDto(await repo.getUser(db, p.companyId, id));
     },
     async unlockUser(p: Principal, meta: WriteMeta, id: string) {
-      await write(meta, (ctx) => repo.updateUser(ctx, p.companyId, id, { lockedUntil: null, failedLogins: 0 }, undefined, 'unlock'));
+      await write(meta, (ctx) =>
+        repo.updateUser(ctx, p.companyId, id, { lockedUntil: null, failedLogins: 0 }, undefined, 'unlock'),
+      );
       return toUserDto(await repo.getUser(db, p.companyId, id));
     },
 
@@ -211,7 +268,11 @@ export function createIamAdminService(deps: IamDeps) {
       const rows = await repo.listApiTokens(db, p.userId);
       return { rows: rows.map(toTokenDto), total: rows.length };
     },
-    async createApiToken(p: Principal, meta: WriteMeta, input: { name: string; scopes: string[]; expiresInDays?: number | undefined }) {
+    async createApiToken(
+      p: Principal,
+      meta: WriteMeta,
+      input: { name: string; scopes: string[]; expiresInDays?: number | undefined },
+    ) {
       if (p.kind === 'token') throw new AppError('FORBIDDEN', 'API tokens cannot create API tokens');
       const secret = randomToken(32);
       const prefix = secret.slice(0, 6);
@@ -238,7 +299,16 @@ export function createIamAdminService(deps: IamDeps) {
   };
 }
 
-function toTokenDto(r: { id: string; name: string; prefix: string; scopesJson: string; expiresAt: number | null; lastUsedAt: number | null; revokedAt: number | null; createdAt: number }) {
+function toTokenDto(r: {
+  id: string;
+  name: string;
+  prefix: string;
+  scopesJson: string;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+  createdAt: number;
+}) {
   return {
     id: r.id,
     name: r.name,

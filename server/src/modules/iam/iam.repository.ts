@@ -1,6 +1,6 @@
 import type { Permissions, Scope } from '@yangfan/contracts';
 import type { Selectable, Updateable } from 'kysely';
-import { type WriteContext, diffFields } from '../../platform/audit.js';
+import { diffFields, type WriteContext } from '../../platform/audit.js';
 import { type AnyKysely, type AnyTransaction, containsText, fromJson, tables } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type {
@@ -383,6 +383,13 @@ export async function mapUserEmails(db: Handle, companyId: string): Promise<Map<
 export async function deleteExpiredSessions(ctx: WriteContext, now: number): Promise<number> {
   const r = await w(ctx).deleteFrom('session').where('expiresAt', '<=', now).executeTakeFirst();
   const n = Number(r.numDeletedRows ?? 0);
-  if (n > 0) await ctx.record({ module: MODULE, entity: 'session', entityId: null, action: 'purge_expired', summary: `${n} expired sessions removed` });
+  if (n > 0)
+    await ctx.record({
+      module: MODULE,
+      entity: 'session',
+      entityId: null,
+      action: 'purge_expired',
+      summary: `${n} expired sessions removed`,
+    });
   return n;
 }

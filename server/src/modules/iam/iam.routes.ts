@@ -1,18 +1,18 @@
 import {
-  MODULE_ACTIONS,
-  type Module,
   apiTokenSchema,
   companySchema,
   createApiTokenSchema,
   createDepartmentSchema,
+  createdApiTokenSchema,
   createRoleSchema,
   createUserSchema,
-  createdApiTokenSchema,
   departmentSchema,
   idParamsSchema,
   listResponse,
   listUsersQuerySchema,
   loginBodySchema,
+  MODULE_ACTIONS,
+  type Module,
   permissionCatalogSchema,
   roleSchema,
   sessionResponseSchema,
@@ -24,11 +24,10 @@ import {
   userSchema,
 } from '@yangfan/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { principalOf } from '../../platform/http/access.js';
 import type { App } from '../../platform/http/create-http-server.js';
-import { SESSION_TTL_MS, type AuthService, actorOf, type WriteMeta } from './iam.service.js';
 import type { IamAdminService } from './iam.admin.service.js';
+import { type AuthService, actorOf, SESSION_TTL_MS, type WriteMeta } from './iam.service.js';
 
 export const SESSION_COOKIE = 'yf_session';
 
@@ -46,8 +45,10 @@ export function credentialsOf(req: FastifyRequest): { sessionToken?: string; bea
   return c ? { sessionToken: c } : {};
 }
 
-
-export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: IamAdminService; cookieSecure: boolean }) {
+export function registerIamRoutes(
+  app: App,
+  deps: { auth: AuthService; admin: IamAdminService; cookieSecure: boolean },
+) {
   const { auth, admin } = deps;
   const settings = (action: 'view' | 'edit') => ({ access: { module: 'settings' as Module, action } });
   const users = (action: 'view' | 'edit') => ({ access: { module: 'users' as Module, action } });
@@ -62,7 +63,10 @@ export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: Ia
 
   app.post(
     '/api/auth/login',
-    { config: { access: 'public' }, schema: { tags: ['auth'], body: loginBodySchema, response: { 200: sessionResponseSchema } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], body: loginBodySchema, response: { 200: sessionResponseSchema } },
+    },
     async (req, reply) => {
       const r = await auth.login({ ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       setCookie(reply, r.token);
@@ -70,11 +74,15 @@ export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: Ia
       return { user: await auth.me(p!), csrfToken: r.csrfToken };
     },
   );
-  app.post('/api/auth/logout', { config: { access: 'authenticated' }, schema: { tags: ['auth'] } }, async (req, reply) => {
-    await auth.logout(principalOf(req));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'] } },
+    async (req, reply) => {
+      await auth.logout(principalOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
   app.get(
     '/api/auth/me',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: sessionResponseSchema } } },
@@ -85,7 +93,10 @@ export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: Ia
   );
   app.patch(
     '/api/auth/me',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: updateMeBodySchema, response: { 200: sessionResponseSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], body: updateMeBodySchema, response: { 200: sessionResponseSchema } },
+    },
     async (req) => {
       const p = principalOf(req);
       await auth.updateMe(p, writeMetaOf(req), req.body);
@@ -93,28 +104,48 @@ export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: Ia
     },
   );
 
-  app.get('/api/company', { config: settings('view'), schema: { tags: ['settings'], response: { 200: companySchema } } }, async (req) =>
-    admin.getCompany(principalOf(req)),
+  app.get(
+    '/api/company',
+    { config: settings('view'), schema: { tags: ['settings'], response: { 200: companySchema } } },
+    async (req) => admin.getCompany(principalOf(req)),
   );
   app.patch(
     '/api/company',
-    { config: settings('edit'), schema: { tags: ['settings'], body: updateCompanySchema, response: { 200: companySchema } } },
+    {
+      config: settings('edit'),
+      schema: { tags: ['settings'], body: updateCompanySchema, response: { 200: companySchema } },
+    },
     async (req) => admin.updateCompany(principalOf(req), writeMetaOf(req), req.body),
   );
 
   app.get(
     '/api/departments',
-    { config: { access: 'authenticated' }, schema: { tags: ['settings'], response: { 200: listResponse(departmentSchema) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['settings'], response: { 200: listResponse(departmentSchema) } },
+    },
     async (req) => admin.listDepartments(principalOf(req)),
   );
   app.post(
     '/api/departments',
-    { config: settings('edit'), schema: { tags: ['settings'], body: createDepartmentSchema, response: { 201: departmentSchema } } },
-    async (req, reply) => reply.status(201).send(await admin.createDepartment(principalOf(req), writeMetaOf(req), req.body)),
+    {
+      config: settings('edit'),
+      schema: { tags: ['settings'], body: createDepartmentSchema, response: { 201: departmentSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await admin.createDepartment(principalOf(req), writeMetaOf(req), req.body)),
   );
   app.patch(
     '/api/departments/:id',
-    { config: settings('edit'), schema: { tags: ['settings'], params: idParamsSchema, body: updateDepartmentSchema, response: { 200: departmentSchema } } },
+    {
+      config: settings('edit'),
+      schema: {
+        tags: ['settings'],
+        params: idParamsSchema,
+        body: updateDepartmentSchema,
+        response: { 200: departmentSchema },
+      },
+    },
     async (req) => admin.updateDepartment(principalOf(req), writeMetaOf(req), req.params.id, req.body),
   );
   app.delete(
@@ -129,10 +160,17 @@ export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: Ia
   app.get(
     '/api/permissions/catalog',
     { config: { access: 'authenticated' }, schema: { tags: ['users'], response: { 200: permissionCatalogSchema } } },
-    async () => ({ modules: Object.entries(MODULE_ACTIONS).map(([module, actions]) => ({ module: module as Module, actions: [...actions] })) }),
+    async () => ({
+      modules: Object.entries(MODULE_ACTIONS).map(([module, actions]) => ({
+        module: module as Module,
+        actions: [...actions],
+      })),
+    }),
   );
-  app.get('/api/roles', { config: users('view'), schema: { tags: ['users'], response: { 200: listResponse(roleSchema) } } }, async (req) =>
-    admin.listRoles(principalOf(req)),
+  app.get(
+    '/api/roles',
+    { config: users('view'), schema: { tags: ['users'], response: { 200: listResponse(roleSchema) } } },
+    async (req) => admin.listRoles(principalOf(req)),
   );
   app.post(
     '/api/roles',
@@ -141,17 +179,27 @@ export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: Ia
   );
   app.patch(
     '/api/roles/:id',
-    { config: users('edit'), schema: { tags: ['users'], params: idParamsSchema, body: updateRoleSchema, response: { 200: roleSchema } } },
+    {
+      config: users('edit'),
+      schema: { tags: ['users'], params: idParamsSchema, body: updateRoleSchema, response: { 200: roleSchema } },
+    },
     async (req) => admin.updateRole(principalOf(req), writeMetaOf(req), req.params.id, req.body),
   );
-  app.delete('/api/roles/:id', { config: users('edit'), schema: { tags: ['users'], params: idParamsSchema } }, async (req, reply) => {
-    await admin.deleteRole(principalOf(req), writeMetaOf(req), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/roles/:id',
+    { config: users('edit'), schema: { tags: ['users'], params: idParamsSchema } },
+    async (req, reply) => {
+      await admin.deleteRole(principalOf(req), writeMetaOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/api/users',
-    { config: users('view'), schema: { tags: ['users'], querystring: listUsersQuerySchema, response: { 200: listResponse(userSchema) } } },
+    {
+      config: users('view'),
+      schema: { tags: ['users'], querystring: listUsersQuerySchema, response: { 200: listResponse(userSchema) } },
+    },
     async (req) => {
       const q = req.query;
       return admin.listUsers(principalOf(req), {
@@ -176,7 +224,10 @@ export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: Ia
   );
   app.patch(
     '/api/users/:id',
-    { config: users('edit'), schema: { tags: ['users'], params: idParamsSchema, body: updateUserSchema, response: { 200: userSchema } } },
+    {
+      config: users('edit'),
+      schema: { tags: ['users'], params: idParamsSchema, body: updateUserSchema, response: { 200: userSchema } },
+    },
     async (req) => admin.updateUser(principalOf(req), writeMetaOf(req), req.params.id, req.body),
   );
   app.post(
@@ -187,13 +238,20 @@ export function registerIamRoutes(app: App, deps: { auth: AuthService; admin: Ia
 
   app.get(
     '/api/api-tokens',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: listResponse(apiTokenSchema) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], response: { 200: listResponse(apiTokenSchema) } },
+    },
     async (req) => admin.listApiTokens(principalOf(req)),
   );
   app.post(
     '/api/api-tokens',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: createApiTokenSchema, response: { 201: createdApiTokenSchema } } },
-    async (req, reply) => reply.status(201).send(await admin.createApiToken(principalOf(req), writeMetaOf(req), req.body)),
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], body: createApiTokenSchema, response: { 201: createdApiTokenSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await admin.createApiToken(principalOf(req), writeMetaOf(req), req.body)),
   );
   app.delete(
     '/api/api-tokens/:id',

@@ -1,6 +1,6 @@
 import { type Locale, type Me, type Scope, scopeSchema } from '@yangfan/contracts';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { type Actor, type WriteSource, runWrite } from '../../platform/audit.js';
+import { type Actor, runWrite, type WriteSource } from '../../platform/audit.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
@@ -84,14 +84,24 @@ export function createAuthService(deps: IamDeps) {
           lock ? 'lock' : 'login_failed',
         ),
       );
-      if (lock) throw new AppError('ACCOUNT_LOCKED', 'Account locked after repeated failed sign-ins', { lockedUntil: now + LOCKOUT_MS });
+      if (lock)
+        throw new AppError('ACCOUNT_LOCKED', 'Account locked after repeated failed sign-ins', {
+          lockedUntil: now + LOCKOUT_MS,
+        });
       throw new AppError('UNAUTHORIZED', user.isActive ? 'Wrong email or password' : 'This account is disabled');
     }
     const token = randomToken(32);
     const csrfToken = randomToken(24);
     const actor: Actor = { type: 'user', id: user.id, name: user.displayName, companyId: user.companyId };
     await runWrite(db, { actor, source: 'ui', clock }, async (ctx) => {
-      await repo.updateUser(ctx, user.companyId, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now }, undefined, 'login_succeeded');
+      await repo.updateUser(
+        ctx,
+        user.companyId,
+        user.id,
+        { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+        undefined,
+        'login_succeeded',
+      );
       await repo.insertSession(ctx, {
         idHash: sha256Hex(token),
         userId: user.id,
@@ -114,7 +124,7 @@ export function createAuthService(deps: IamDeps) {
 
   async function principalForUser(userId: string, kind: Principal['kind']): Promise<Principal | null> {
     const user = await repo.findUserById(db, userId);
-    if (!user || !user.isActive) return null;
+    if (!user?.isActive) return null;
     return {
       kind,
       userId: user.id,
@@ -134,11 +144,17 @@ export function createAuthService(deps: IamDeps) {
       const p = await principalForUser(row.userId, 'token');
       if (!p) return null;
       if (!row.lastUsedAt || now - row.lastUsedAt > TOKEN_TOUCH_MS) {
-        await runWrite(db, { actor: { type: 'token', id: p.userId, name: p.name, companyId: p.companyId }, source: 'api', clock }, (ctx) =>
-          repo.touchApiToken(ctx, row.id),
+        await runWrite(
+          db,
+          { actor: { type: 'token', id: p.userId, name: p.name, companyId: p.companyId }, source: 'api', clock },
+          (ctx) => repo.touchApiToken(ctx, row.id),
         );
       }
-      return { ...p, tokenId: row.id, permissions: intersectWithScopes(p.permissions, fromJson<string[]>(row.scopesJson, [])) };
+      return {
+        ...p,
+        tokenId: row.id,
+        permissions: intersectWithScopes(p.permissions, fromJson<string[]>(row.scopesJson, [])),
+      };
     }
     if (input.sessionToken) {
       const idHash = sha256Hex(input.sessionToken);
@@ -171,7 +187,12 @@ export function createAuthService(deps: IamDeps) {
   async function updateMe(
     p: Principal,
     meta: WriteMeta,
-    input: { locale?: Locale | undefined; displayName?: string | undefined; currentPassword?: string | undefined; newPassword?: string | undefined },
+    input: {
+      locale?: Locale | undefined;
+      displayName?: string | undefined;
+      currentPassword?: string | undefined;
+      newPassword?: string | undefined;
+    },
   ): Promise<void> {
     const patch: { locale?: string; displayName?: string; passwordHash?: string } = {};
     if (input.locale) patch.locale = input.locale;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARKETPLACES, findMarketplace } from './marketplaces.js';
+import { findMarketplace, MARKETPLACES } from './marketplaces.js';
 
 describe('marketplaces', () => {
   it('match shared/amazon/marketplaces.json (ids, regions, currencies)', () => {

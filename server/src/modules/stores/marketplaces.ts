@@ -13,7 +13,14 @@ export interface Marketplace {
   timeZone: string;
 }
 
-const m = (marketplaceId: string, code: string, country: string, region: Region, currency: string, timeZone: string) => ({
+const m = (
+  marketplaceId: string,
+  code: string,
+  country: string,
+  region: Region,
+  currency: string,
+  timeZone: string,
+) => ({
   marketplaceId,
   code,
   country,
@@ -58,7 +65,19 @@ export function findMarketplace(idOrCode: string): Marketplace | undefined {
 
 /** Amazon's regional production hosts; every one can be overridden per store. */
 export const REGION_ENDPOINTS: Record<Region, { spApi: string; ads: string; lwa: string }> = {
-  NA: { spApi: 'https://sellingpartnerapi-na.amazon.com', ads: 'https://advertising-api.amazon.com', lwa: 'https://api.amazon.com/auth/o2/token' },
-  EU: { spApi: 'https://sellingpartnerapi-eu.amazon.com', ads: 'https://advertising-api-eu.amazon.com', lwa: 'https://api.amazon.com/auth/o2/token' },
-  FE: { spApi: 'https://sellingpartnerapi-fe.amazon.com', ads: 'https://advertising-api-fe.amazon.com', lwa: 'https://api.amazon.com/auth/o2/token' },
+  NA: {
+    spApi: 'https://sellingpartnerapi-na.amazon.com',
+    ads: 'https://advertising-api.amazon.com',
+    lwa: 'https://api.amazon.com/auth/o2/token',
+  },
+  EU: {
+    spApi: 'https://sellingpartnerapi-eu.amazon.com',
+    ads: 'https://advertising-api-eu.amazon.com',
+    lwa: 'https://api.amazon.com/auth/o2/token',
+  },
+  FE: {
+    spApi: 'https://sellingpartnerapi-fe.amazon.com',
+    ads: 'https://advertising-api-fe.amazon.com',
+    lwa: 'https://api.amazon.com/auth/o2/token',
+  },
 };

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
-import { type WriteContext, diffFields } from '../../platform/audit.js';
+import { diffFields, type WriteContext } from '../../platform/audit.js';
 import { type AnyKysely, type AnyTransaction, fromJson, tables } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { StoreTable, StoresTables } from './stores.tables.js';
+import type { StoresTables, StoreTable } from './stores.tables.js';
 
 type Handle = AnyKysely | AnyTransaction;
 const t = (db: Handle) => tables<StoresTables>(db);
@@ -30,11 +30,22 @@ export async function listStores(db: Handle, companyId: string, onlyIds: string[
       stores.map((s) => s.id),
     )
     .execute();
-  return stores.map((s) => ({ ...s, marketplaceIds: links.filter((l) => l.storeId === s.id).map((l) => l.marketplaceId).sort() }));
+  return stores.map((s) => ({
+    ...s,
+    marketplaceIds: links
+      .filter((l) => l.storeId === s.id)
+      .map((l) => l.marketplaceId)
+      .sort(),
+  }));
 }
 
 export async function getStore(db: Handle, companyId: string, id: string): Promise<StoreRow> {
-  const s = await t(db).selectFrom('store').selectAll().where('companyId', '=', companyId).where('id', '=', id).executeTakeFirst();
+  const s = await t(db)
+    .selectFrom('store')
+    .selectAll()
+    .where('companyId', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!s) throw notFound('Store', id);
   const links = await t(db).selectFrom('storeMarketplace').select('marketplaceId').where('storeId', '=', id).execute();
   return { ...s, marketplaceIds: links.map((l) => l.marketplaceId).sort() };
@@ -56,7 +67,13 @@ export async function insertStore(ctx: WriteContext, row: StoreTable, marketplac
     .insertInto('storeMarketplace')
     .values(marketplaceIds.map((marketplaceId) => ({ storeId: row.id, marketplaceId, isEnabled: 1 })))
     .execute();
-  await ctx.record({ module: 'stores', entity: 'store', entityId: row.id, action: 'create', after: shown({ ...row, marketplaceIds }) });
+  await ctx.record({
+    module: 'stores',
+    entity: 'store',
+    entityId: row.id,
+    action: 'create',
+    after: shown({ ...row, marketplaceIds }),
+  });
 }
 
 export async function updateStore(
@@ -72,7 +89,12 @@ export async function updateStore(
   const diff = diffFields(beforeRow, next);
   const mpsChanged = marketplaceIds !== undefined && [...marketplaceIds].sort().join() !== beforeMps.join();
   if (!diff && !mpsChanged) return;
-  if (diff) await w(ctx).updateTable('store').set({ ...next, updatedAt: ctx.clock.now() }).where('id', '=', id).execute();
+  if (diff)
+    await w(ctx)
+      .updateTable('store')
+      .set({ ...next, updatedAt: ctx.clock.now() })
+      .where('id', '=', id)
+      .execute();
   if (mpsChanged && marketplaceIds) {
     await w(ctx).deleteFrom('storeMarketplace').where('storeId', '=', id).execute();
     await w(ctx)

@@ -3,12 +3,12 @@ import { runWrite } from '../../platform/audit.js';
 import { type Principal, scopeFilterOf } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { decryptSecret, encryptSecret } from '../../platform/crypto.js';
-import { type AnyKysely, fromJson, toJson } from '../../platform/db/database.js';
 import { conflictAs } from '../../platform/db/constraint-errors.js';
+import { type AnyKysely, fromJson, toJson } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { WriteMeta } from '../iam/index.js';
-import { type Region, findMarketplace } from './marketplaces.js';
+import { findMarketplace, type Region } from './marketplaces.js';
 import * as repo from './stores.repository.js';
 
 export interface StoreCredentials {
@@ -29,7 +29,6 @@ export interface StoresDeps {
   secretKey: string;
 }
 
-
 /** Marketplace ids must exist and belong to the store's region. */
 export function validateMarketplaces(region: Region, ids: string[]): string[] {
   const out = new Set<string>();
@@ -37,7 +36,9 @@ export function validateMarketplaces(region: Region, ids: string[]): string[] {
     const mp = findMarketplace(id);
     if (!mp) throw new AppError('INVALID_INPUT', `Unknown marketplace "${id}"`, { field: 'marketplaceIds' });
     if (mp.region !== region) {
-      throw new AppError('INVALID_INPUT', `Marketplace ${mp.code} is in region ${mp.region}, not ${region}`, { field: 'marketplaceIds' });
+      throw new AppError('INVALID_INPUT', `Marketplace ${mp.code} is in region ${mp.region}, not ${region}`, {
+        field: 'marketplaceIds',
+      });
     }
     out.add(mp.marketplaceId);
   }
@@ -70,7 +71,8 @@ export function createStoresService(deps: StoresDeps) {
     }
   }
 
-  const conflict = <T>(fn: () => Promise<T>) => conflictAs('name', fn, 'The store still has listings; delete or move them first');
+  const conflict = <T>(fn: () => Promise<T>) =>
+    conflictAs('name', fn, 'The store still has listings; delete or move them first');
 
   return {
     assertInScope,
@@ -94,7 +96,14 @@ export function createStoresService(deps: StoresDeps) {
     async create(
       p: Pick<Principal, 'companyId'> & Partial<Principal>,
       meta: WriteMeta,
-      input: { name: string; region: Region; sellerId: string; marketplaceIds: string[]; credentials?: StoreCredentials | undefined; endpoints?: StoreEndpoints | undefined },
+      input: {
+        name: string;
+        region: Region;
+        sellerId: string;
+        marketplaceIds: string[];
+        credentials?: StoreCredentials | undefined;
+        endpoints?: StoreEndpoints | undefined;
+      },
     ) {
       const marketplaceIds = validateMarketplaces(input.region, input.marketplaceIds);
       const now = clock.now();
@@ -117,11 +126,19 @@ export function createStoresService(deps: StoresDeps) {
       p: Principal,
       meta: WriteMeta,
       id: string,
-      input: { name?: string | undefined; marketplaceIds?: string[] | undefined; credentials?: StoreCredentials | undefined; endpoints?: StoreEndpoints | undefined; status?: 'active' | 'disabled' | undefined },
+      input: {
+        name?: string | undefined;
+        marketplaceIds?: string[] | undefined;
+        credentials?: StoreCredentials | undefined;
+        endpoints?: StoreEndpoints | undefined;
+        status?: 'active' | 'disabled' | undefined;
+      },
     ) {
       assertInScope(p, id);
       const current = await repo.getStore(db, p.companyId, id);
-      const marketplaceIds = input.marketplaceIds ? validateMarketplaces(current.region as Region, input.marketplaceIds) : undefined;
+      const marketplaceIds = input.marketplaceIds
+        ? validateMarketplaces(current.region as Region, input.marketplaceIds)
+        : undefined;
       await conflict(() =>
         runWrite(db, { ...meta, clock }, (ctx) =>
           repo.updateStore(
@@ -132,7 +149,9 @@ export function createStoresService(deps: StoresDeps) {
               name: input.name,
               status: input.status,
               endpointsJson: input.endpoints ? toJson(input.endpoints) : undefined,
-              credentialsEnc: input.credentials ? encryptSecret(JSON.stringify(input.credentials), secretKey) : undefined,
+              credentialsEnc: input.credentials
+                ? encryptSecret(JSON.stringify(input.credentials), secretKey)
+                : undefined,
             },
             marketplaceIds,
           ),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openTestDatabase, testDialect } from '../../../test/db.js';
 import { migrations } from '../../../migrations/index.js';
+import { openTestDatabase, testDialect } from '../../../test/db.js';
 import { createMigrator, migrateDown, migrateToLatest } from './migrate.js';
 
 describe(`migrations on ${testDialect}`, () => {

@@ -10,7 +10,12 @@ class StaticProvider implements MigrationProvider {
 }
 
 export function createMigrator(db: AnyKysely): Migrator {
-  return new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'yf_migration', migrationLockTableName: 'yf_migration_lock' });
+  return new Migrator({
+    db,
+    provider: new StaticProvider(),
+    migrationTableName: 'yf_migration',
+    migrationLockTableName: 'yf_migration_lock',
+  });
 }
 
 /** Applies every pending migration; returns the names applied. */

@@ -30,7 +30,7 @@ describe('tabular files', () => {
   it('decodes GB18030 files written by Chinese Excel', async () => {
     const { f, rows } = await collect(iconv.encode('SKU,品名\nA-1,蓝色杯子\n', 'gb18030'));
     expect(f.encoding).toBe('gb18030');
-    expect(rows[0]?.cells['品名']).toBe('蓝色杯子');
+    expect(rows[0]?.cells.品名).toBe('蓝色杯子');
   });
 
   it('reads the first worksheet of an xlsx workbook', async () => {

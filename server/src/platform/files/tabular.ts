@@ -137,7 +137,9 @@ async function openCsv(rest: Readable, head: Buffer, fileName: string): Promise<
     const r = await it.next();
     first = r.done ? undefined : (r.value as { record: string[] });
   } catch (e) {
-    throw new AppError('INVALID_INPUT', `${fileName} is not a readable CSV file: ${(e as Error).message}`, { field: 'file' });
+    throw new AppError('INVALID_INPUT', `${fileName} is not a readable CSV file: ${(e as Error).message}`, {
+      field: 'file',
+    });
   }
   if (!first) throw new AppError('INVALID_INPUT', `${fileName} is empty`, { field: 'file' });
   const headers = checkHeaders(first.record, fileName);
@@ -185,7 +187,9 @@ async function openXlsx(rest: Readable, fileName: string): Promise<TabularFile> 
   try {
     sheet = await sheets.next();
   } catch (e) {
-    throw new AppError('INVALID_INPUT', `${fileName} is not a readable Excel workbook: ${(e as Error).message}`, { field: 'file' });
+    throw new AppError('INVALID_INPUT', `${fileName} is not a readable Excel workbook: ${(e as Error).message}`, {
+      field: 'file',
+    });
   }
   if (sheet.done) throw new AppError('INVALID_INPUT', `${fileName} has no worksheet`, { field: 'file' });
   const rowsIt = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
@@ -203,7 +207,10 @@ async function openXlsx(rest: Readable, fileName: string): Promise<TabularFile> 
   headerRow.eachCell({ includeEmpty: true }, (cell, col) => {
     rawHeaders[col - 1] = cellText(cell.value);
   });
-  const headers = checkHeaders(Array.from(rawHeaders, (h) => h ?? ''), fileName);
+  const headers = checkHeaders(
+    Array.from(rawHeaders, (h) => h ?? ''),
+    fileName,
+  );
   async function* rows(): AsyncGenerator<TabularRow> {
     for (;;) {
       const r = await rowsIt.next();

@@ -1,7 +1,7 @@
 import type { Action, Module } from '@yangfan/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { assertCan, type Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
-import { type Principal, assertCan } from '../auth/principal.js';
 
 /** Every /api route declares who may call it; a route without a declaration fails at start-up. */
 export type Access = 'public' | 'authenticated' | { module: Module; action: Action };

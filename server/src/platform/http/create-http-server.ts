@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
 import {
-  type ZodTypeProvider,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -30,7 +30,13 @@ export interface HttpServerOptions {
   webRoot?: string | undefined;
 }
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** A Fastify instance with Yangfan's conventions: zod schemas, OpenAPI, error bodies, access control, metrics. */
 export async function createHttpServer(opts: HttpServerOptions): Promise<App> {
@@ -53,7 +59,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<App> {
   app.setNotFoundHandler((req, reply) => {
     const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/metrics');
     if (opts.webRoot && isPage) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url}`, requestId: req.id } });
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url}`, requestId: req.id } });
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

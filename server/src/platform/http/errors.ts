@@ -39,7 +39,14 @@ export function handleError(err: unknown, req: FastifyRequest, reply: FastifyRep
     const field = first?.path.join('.') || undefined;
     return reply
       .status(400)
-      .send(body('INVALID_INPUT', `${field ? `${field}: ` : ''}${first?.message ?? 'invalid'}`, id, field ? { field } : undefined));
+      .send(
+        body(
+          'INVALID_INPUT',
+          `${field ? `${field}: ` : ''}${first?.message ?? 'invalid'}`,
+          id,
+          field ? { field } : undefined,
+        ),
+      );
   }
   const fe = err as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {

@@ -4,10 +4,12 @@ import { AppError } from '../errors.js';
 
 /** The single uploaded file of a multipart request (field `file`), as a stream. */
 export async function readUpload(req: FastifyRequest): Promise<{ stream: Readable; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError('INVALID_INPUT', 'Send the file as multipart/form-data in field "file"', { field: 'file' });
+  if (!req.isMultipart())
+    throw new AppError('INVALID_INPUT', 'Send the file as multipart/form-data in field "file"', { field: 'file' });
   const part = await req.file();
   if (!part) throw new AppError('INVALID_INPUT', 'No file uploaded', { field: 'file' });
-  if (part.fieldname !== 'file') throw new AppError('INVALID_INPUT', `Unexpected field "${part.fieldname}"; use "file"`, { field: 'file' });
+  if (part.fieldname !== 'file')
+    throw new AppError('INVALID_INPUT', `Unexpected field "${part.fieldname}"; use "file"`, { field: 'file' });
   const fileName = part.filename.replace(/[^\w.\-\u4e00-\u9fff ]/g, '_').slice(0, 200) || 'upload';
   return { stream: part.file, fileName };
 }

@@ -16,7 +16,11 @@ export function purgeSessionsJob(deps: { db: AnyKysely; clock: Clock }): Schedul
     handler: async () => ({
       deleted: await runWrite(
         deps.db,
-        { actor: { type: 'job', id: null, name: 'iam.purge-expired-sessions', companyId: null }, source: 'job', clock: deps.clock },
+        {
+          actor: { type: 'job', id: null, name: 'iam.purge-expired-sessions', companyId: null },
+          source: 'job',
+          clock: deps.clock,
+        },
         (ctx) => deleteExpiredSessions(ctx, deps.clock.now()),
       ),
     }),
