@@ -46,6 +46,12 @@ export function parseMoney(text: string, currency: string, opts: { decimalComma?
   let s = text.trim().replace(/\s/g, '');
   if (opts.decimalComma) s = s.replace(/\./g, '').replace(',', '.');
   else s = s.replace(/,(?=\d{3}(\D|$))/g, '');
+  const simple = /^(-?)(\d{1,15})(?:\.(\d+))?$/.exec(s);
+  if (simple && (simple[3]?.length ?? 0) <= exp) {
+    // Fast path for plain decimals (imports parse millions): digits shifted by string, no decimal arithmetic.
+    const minor = BigInt(`${simple[2]}${(simple[3] ?? '').padEnd(exp, '0')}`);
+    return { amountMinor: simple[1] ? -minor : minor, currency };
+  }
   if (!/^[-+]?\d+(\.\d+)?$/.test(s)) throw new AppError('INVALID_INPUT', `"${text}" is not an amount`);
   const d = new D(s);
   const scaled = d.times(new D(10).pow(exp));

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import { diffFields, type WriteContext } from '../../platform/audit.js';
 import type { ScopeFilter } from '../../platform/auth/principal.js';
-import { type AnyKysely, type AnyTransaction, containsText, tables } from '../../platform/db/database.js';
+import { type AnyKysely, type AnyTransaction, containsText, insertMany, tables } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type {
   CatalogTables,
@@ -415,22 +415,13 @@ export async function deleteListing(ctx: WriteContext, companyId: string, id: st
 }
 
 // ---------------- bulk (imports) ----------------
-/** Multi-row inserts in chunks sized under both databases' bind-parameter limits. */
+/** Bulk insert of import rows (precompiled multi-row statements; see insertMany). */
 export async function bulkInsert<K extends 'sku' | 'listing' | 'listingSku'>(
   ctx: WriteContext,
   table: K,
   rows: CatalogTables[K][],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const cols = Object.keys(rows[0] as object).length;
-  const chunk = Math.max(1, Math.floor(30_000 / cols));
-  for (let i = 0; i < rows.length; i += chunk) {
-    await w(ctx)
-      .insertInto(table)
-      // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot relate a generic table key to its row type here.
-      .values(rows.slice(i, i + chunk) as any)
-      .execute();
-  }
+  await insertMany(ctx.trx, table === 'listingSku' ? 'listing_sku' : table, rows);
 }
 
 export async function deletePairingsOf(ctx: WriteContext, listingIds: string[]): Promise<void> {

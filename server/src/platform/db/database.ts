@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   CamelCasePlugin,
+  CompiledQuery,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   type RawBuilder,
   type SqlBool,
@@ -106,4 +108,38 @@ export function likePattern(text: string): string {
 /** Case-insensitive "contains" on a column, the same on both dialects (the user's text is escaped). */
 export function containsText(column: string, text: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(text.toLowerCase())} escape '\\'`;
+}
+
+/**
+ * Inserts many rows with precompiled multi-row statements, bypassing the query builder's per-value AST (the hot
+ * path of imports). Column names are camelCase keys of the first row, mapped to snake_case; every row must have
+ * the same keys. Placeholders follow the dialect of the handle.
+ */
+export async function insertMany(
+  db: AnyKysely | AnyTransaction,
+  table: string,
+  rows: readonly object[],
+  rowsPerStatement = 100,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]!);
+  const cols = keys.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  if (![table, ...cols].every((n) => /^[a-z_][a-z0-9_]*$/.test(n)))
+    throw new Error(`insertMany: unsafe identifier in ${table}`);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const head = `insert into ${table} (${cols.join(', ')}) values `;
+  const tuple = (offset: number) => `(${keys.map((_, i) => (postgres ? `$${offset + i + 1}` : '?')).join(', ')})`;
+  const sqlFor = new Map<number, string>();
+  for (let i = 0; i < rows.length; i += rowsPerStatement) {
+    const chunk = rows.slice(i, i + rowsPerStatement);
+    let text = sqlFor.get(chunk.length);
+    if (!text) {
+      text = head + chunk.map((_, r) => tuple(r * keys.length)).join(', ');
+      sqlFor.set(chunk.length, text);
+    }
+    const params: unknown[] = new Array(chunk.length * keys.length);
+    let n = 0;
+    for (const row of chunk) for (const k of keys) params[n++] = (row as Record<string, unknown>)[k] ?? null;
+    await db.executeQuery(CompiledQuery.raw(text, params));
+  }
 }
