@@ -3,6 +3,7 @@ import * as createPlatform from './2026-11-29-0200-create-platform.js';
 import * as createIam from './2026-11-29-0210-create-iam.js';
 import * as createStoresFx from './2026-11-29-0220-create-stores-fx.js';
 import * as createCatalog from './2026-11-29-0230-create-catalog.js';
+import * as indexListingGrid from './2026-11-29-0300-index-listing-grid.js';
 
 /** Every migration in order; names sort by timestamp. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0210-create-iam': createIam,
   '2026-11-29-0220-create-stores-fx': createStoresFx,
   '2026-11-29-0230-create-catalog': createCatalog,
+  '2026-11-29-0300-index-listing-grid': indexListingGrid,
 };

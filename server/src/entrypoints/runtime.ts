@@ -67,9 +67,10 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   });
   const deps = { db: database.db, clock };
   const stores = createStoresService({ ...deps, secretKey: config.secretKey });
+  const auth = createAuthService(deps);
   const services: Services = {
-    auth: createAuthService(deps),
-    admin: createIamAdminService(deps),
+    auth,
+    admin: createIamAdminService({ ...deps, invalidatePrincipals: auth.invalidatePrincipals }),
     stores,
     fx: createFxService(deps),
     catalog: createCatalogService({ ...deps, stores }),

@@ -54,8 +54,6 @@ const LISTING_SORT: Record<string, string> = {
 export const SKU_SORT_FIELDS = Object.keys(SKU_SORT);
 export const LISTING_SORT_FIELDS = Object.keys(LISTING_SORT);
 
-const like = containsText;
-
 // ---------------- SPU ----------------
 export async function listSpus(db: Handle, companyId: string, q?: string) {
   let query = t(db)
@@ -64,7 +62,7 @@ export async function listSpus(db: Handle, companyId: string, q?: string) {
     .selectAll('spu')
     .select((e) => e.fn.count<number>('sku.id').as('skuCount'))
     .where('spu.companyId', '=', companyId);
-  if (q) query = query.where((e) => e.or([like('spu.code', q), like('spu.name', q)]));
+  if (q) query = query.where((e) => e.or([containsText(db, 'spu.code', q), containsText(db, 'spu.name', q)]));
   const rows = await query.groupBy('spu.id').orderBy('spu.code').limit(2000).execute();
   return rows.map((r) => ({ ...r, skuCount: Number(r.skuCount) }));
 }
@@ -117,7 +115,7 @@ function skuQuery(db: Handle, f: SkuFilter) {
   }
   if (f.q) {
     const text = f.q;
-    q = q.where((e) => e.or([like('sku.sku', text), like('sku.name', text)]));
+    q = q.where((e) => e.or([containsText(db, 'sku.sku', text), containsText(db, 'sku.name', text)]));
   }
   if (f.status) q = q.where('sku.status', '=', f.status);
   if (f.productLine) q = q.where('sku.productLine', '=', f.productLine);
@@ -247,7 +245,11 @@ function listingQuery(db: Handle, f: ListingFilter) {
   if (f.q) {
     const text = f.q;
     q = q.where((e) =>
-      e.or([like('listing.sellerSku', text), like('listing.asin', text), like('listing.title', text)]),
+      e.or([
+        containsText(db, 'listing.sellerSku', text),
+        containsText(db, 'listing.asin', text),
+        containsText(db, 'listing.title', text),
+      ]),
     );
   }
   if (f.storeId) q = q.where('listing.storeId', '=', f.storeId);

@@ -21,9 +21,14 @@ function assertTimeZone(tz: string): void {
 }
 
 /** Company settings, departments, roles, users and API tokens. */
-export function createIamAdminService(deps: IamDeps) {
+export function createIamAdminService(deps: IamDeps & { invalidatePrincipals?: () => void }) {
   const { db, clock } = deps;
-  const write = <T>(meta: WriteMeta, fn: Parameters<typeof runWrite<T>>[2]) => runWrite(db, { ...meta, clock }, fn);
+  // Any change here may change who can do what: drop cached principals after it commits.
+  const write = async <T>(meta: WriteMeta, fn: Parameters<typeof runWrite<T>>[2]) => {
+    const r = await runWrite(db, { ...meta, clock }, fn);
+    deps.invalidatePrincipals?.();
+    return r;
+  };
 
   function toUserDto(u: repo.UserRow) {
     return {

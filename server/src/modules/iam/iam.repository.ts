@@ -178,7 +178,7 @@ export async function listUsers(db: Handle, f: UserFilter): Promise<{ rows: User
     .where('appUser.companyId', '=', f.companyId);
   if (f.q) {
     const text = f.q;
-    q = q.where((e) => e.or([containsText('appUser.email', text), containsText('appUser.displayName', text)]));
+    q = q.where((e) => e.or([containsText(db, 'appUser.email', text), containsText(db, 'appUser.displayName', text)]));
   }
   if (f.departmentId) q = q.where('appUser.departmentId', '=', f.departmentId);
   if (f.isActive !== undefined) q = q.where('appUser.isActive', '=', f.isActive ? 1 : 0);

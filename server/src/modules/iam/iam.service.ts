@@ -14,6 +14,7 @@ export const SESSION_TTL_MS = 7 * 24 * 3600_000;
 export const LOCKOUT_AFTER_FAILURES = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 const TOKEN_TOUCH_MS = 3600_000;
+export const PRINCIPAL_TTL_MS = 3000;
 
 export interface IamDeps {
   db: AnyKysely;
@@ -119,6 +120,7 @@ export function createAuthService(deps: IamDeps) {
   async function logout(p: Principal): Promise<void> {
     if (!p.sessionIdHash) return;
     const idHash = p.sessionIdHash;
+    for (const [k, v] of cache) if (v.p.sessionIdHash === idHash) cache.delete(k);
     await runWrite(db, { actor: actorOf(p), source: 'ui', clock }, (ctx) => repo.deleteSession(ctx, idHash));
   }
 
@@ -135,8 +137,25 @@ export function createAuthService(deps: IamDeps) {
     };
   }
 
-  /** Resolves a session cookie or a bearer token to a principal; null when neither is valid. */
+  // Principals are cached for a few seconds: a grid scrolls with many requests a second, each needing the session,
+  // the user and the roles. Sign-out, and every change made through the admin service (users, roles, tokens), clears
+  // the cache at once; only changes made directly in the database wait up to PRINCIPAL_TTL_MS.
+  const cache = new Map<string, { p: Principal; until: number }>();
   async function authenticate(input: { sessionToken?: string | undefined; bearer?: string | undefined }) {
+    const key = input.bearer ? `b:${input.bearer}` : input.sessionToken ? `s:${input.sessionToken}` : null;
+    if (!key) return null;
+    const now = clock.now();
+    const hit = cache.get(key);
+    if (hit && hit.until > now) return hit.p;
+    const p = await authenticateUncached(input);
+    if (cache.size > 10_000) cache.clear();
+    if (p) cache.set(key, { p, until: now + PRINCIPAL_TTL_MS });
+    else cache.delete(key);
+    return p;
+  }
+
+  /** Resolves a session cookie or a bearer token to a principal; null when neither is valid. */
+  async function authenticateUncached(input: { sessionToken?: string | undefined; bearer?: string | undefined }) {
     const now = clock.now();
     if (input.bearer) {
       const row = await repo.findApiTokenByHash(db, sha256Hex(input.bearer));
@@ -208,9 +227,10 @@ export function createAuthService(deps: IamDeps) {
       await repo.updateUser(ctx, p.companyId, p.userId, patch);
       if (patch.passwordHash) await repo.deleteSessionsOfUser(ctx, p.userId, p.sessionIdHash);
     });
+    if (patch.passwordHash) cache.clear();
   }
 
-  return { login, logout, authenticate, me, updateMe };
+  return { login, logout, authenticate, me, updateMe, invalidatePrincipals: () => cache.clear() };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -106,8 +106,10 @@ export function likePattern(text: string): string {
 }
 
 /** Case-insensitive "contains" on a column, the same on both dialects (the user's text is escaped). */
-export function containsText(column: string, text: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(text.toLowerCase())} escape '\\'`;
+export function containsText(db: AnyKysely | AnyTransaction, column: string, text: string): RawBuilder<SqlBool> {
+  const isPostgresLike = isPostgres(db);
+  // SQLite's LIKE ignores ASCII case by itself (and lower() per row halves its speed); PostgreSQL needs ILIKE.
+  return sql<SqlBool>`${sql.ref(column)} ${sql.raw(isPostgresLike ? 'ilike' : 'like')} ${likePattern(text)} escape '\\'`;
 }
 
 /**
@@ -126,7 +128,7 @@ export async function insertMany(
   const cols = keys.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
   if (![table, ...cols].every((n) => /^[a-z_][a-z0-9_]*$/.test(n)))
     throw new Error(`insertMany: unsafe identifier in ${table}`);
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const head = `insert into ${table} (${cols.join(', ')}) values `;
   const tuple = (offset: number) => `(${keys.map((_, i) => (postgres ? `$${offset + i + 1}` : '?')).join(', ')})`;
   const sqlFor = new Map<number, string>();
@@ -142,4 +144,9 @@ export async function insertMany(
     for (const row of chunk) for (const k of keys) params[n++] = (row as Record<string, unknown>)[k] ?? null;
     await db.executeQuery(CompiledQuery.raw(text, params));
   }
+}
+
+/** Whether a handle talks to PostgreSQL (for the few SQL spellings that differ; keep them in this file). */
+export function isPostgres(db: AnyKysely | AnyTransaction): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
