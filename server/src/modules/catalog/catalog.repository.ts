@@ -137,7 +137,7 @@ export async function listSkus(db: Handle, f: SkuFilter, sort: Sort[], limit: nu
         .as('listingCount'),
     );
   for (const s of sort) q = q.orderBy(sql.ref(SKU_SORT[s.field] ?? 'sku.sku'), s.dir);
-  q = q.orderBy('sku.id');
+  q = q.orderBy('sku.id', sort.at(-1)?.dir ?? 'asc');
   const [rows, count] = await Promise.all([
     q.limit(limit).offset(offset).execute(),
     skuQuery(db, f)
@@ -263,7 +263,8 @@ function listingQuery(db: Handle, f: ListingFilter) {
 export async function listListings(db: Handle, f: ListingFilter, sort: Sort[], limit: number, offset: number) {
   let q = listingQuery(db, f).selectAll('listing');
   for (const s of sort) q = q.orderBy(sql.ref(LISTING_SORT[s.field] ?? 'listing.sellerSku'), s.dir);
-  q = q.orderBy('listing.id');
+  // The tie-break follows the last sort direction so a (company, column, id) index serves the whole ORDER BY.
+  q = q.orderBy('listing.id', sort.at(-1)?.dir ?? 'asc');
   const [rows, count] = await Promise.all([
     q.limit(limit).offset(offset).execute(),
     listingQuery(db, f)
