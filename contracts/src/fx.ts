@@ -24,7 +24,7 @@ export const listExchangeRatesQuerySchema = z.object({
   toCurrency: currencySchema.optional(),
   dateFrom: isoDateSchema.optional(),
   dateTo: isoDateSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  limit: z.coerce.number().int().min(1).max(100_000).default(500),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export const convertQuerySchema = z.object({

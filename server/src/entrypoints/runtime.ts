@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { healthSchema } from '@yangfan/contracts';
+import SQLite from 'better-sqlite3';
 import { registerAuditRoutes } from '../modules/audit/index.js';
 import { createCatalogService, registerCatalogRoutes } from '../modules/catalog/index.js';
 import { createFxService, registerFxRoutes } from '../modules/fx/index.js';
@@ -15,6 +16,7 @@ import { type App, createHttpServer } from '../platform/http/create-http-server.
 import { createJobQueue, type JobQueue } from '../platform/jobs/index.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { createMetrics, type Metrics } from '../platform/metrics.js';
+import { createRateLimiter, type RateLimiter } from '../platform/rate-limit/rate-limiter.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = join(here, '../../..');
@@ -36,6 +38,8 @@ export interface Runtime {
   metrics: Metrics;
   clock: Clock;
   jobs: JobQueue;
+  /** Shared token buckets (Amazon quotas, per-job limits): Redis or PostgreSQL when configured, else SQLite. */
+  rateLimiter: RateLimiter;
   services: Services;
   close(): Promise<void>;
 }
@@ -48,6 +52,16 @@ export interface RuntimeOptions {
   database?: Database;
 }
 
+/** Buckets live where every process can see them: Redis, else PostgreSQL, else the SQLite file (own handle). */
+function openRateLimiter(config: Config, database: Database): RateLimiter {
+  if (config.redisUrl) return createRateLimiter({ kind: 'redis', redisUrl: config.redisUrl });
+  if (database.dialect === 'postgres' && config.databaseUrl)
+    return createRateLimiter({ kind: 'postgres', url: config.databaseUrl });
+  if (database.dialect === 'sqlite' && database.file !== ':memory:')
+    return createRateLimiter({ kind: 'sqlite', database: new SQLite(database.file) });
+  return createRateLimiter({ kind: 'memory' });
+}
+
 /** Composition root: opens the database and queue and wires every module's service with plain arguments. */
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -58,10 +72,12 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   const metrics = createMetrics();
+  const rateLimiter = openRateLimiter(config, database);
   const jobs = createJobQueue({
     db: database.db,
     clock,
     logger,
+    rateLimiter,
     redisUrl: config.redisUrl,
     onOutcome: (name, outcome) => metrics.jobsProcessed.inc({ queue: 'default', name, outcome }),
   });
@@ -83,8 +99,10 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     jobs,
     services,
+    rateLimiter,
     async close() {
       await jobs.close();
+      await rateLimiter.close();
       await database.close();
     },
   };

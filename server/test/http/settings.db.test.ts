@@ -147,3 +147,17 @@ describe('users, roles and the API surface', () => {
     expect(metrics.body).toContain('yangfan_http_requests_total');
   });
 });
+
+describe('exports of the other grids', () => {
+  it('exports the operation log and exchange rates to Excel and CSV, respecting permissions', async () => {
+    const log = await admin.req('GET', '/api/operation-log/export?format=csv&entity=exchange_rate');
+    expect(log.statusCode).toBe(200);
+    expect(log.body.startsWith('\uFEFFtime,actor,source,module,entity')).toBe(true);
+    expect(log.body).toContain('exchange_rate');
+    const rates = await admin.req('GET', '/api/exchange-rates/export?format=xlsx&fromCurrency=USD');
+    expect(rates.statusCode).toBe(200);
+    expect(rates.headers['content-type']).toContain('spreadsheetml');
+    const viewer = await login(t, 'viewer');
+    expect((await viewer.req('GET', '/api/operation-log/export')).statusCode).toBe(403);
+  });
+});

@@ -185,7 +185,7 @@ export async function listSkusByCodes(db: Handle, companyId: string): Promise<Se
 
 export async function insertSku(ctx: WriteContext, row: SkuTable): Promise<void> {
   await w(ctx).insertInto('sku').values(row).execute();
-  await ctx.record({ module: 'catalog', entity: 'sku', entityId: row.id, action: 'create', after: row });
+  await ctx.record({ module: 'catalog', entity: 'sku', entityId: row.id, action: 'create', after: row, summary: row.sku });
 }
 
 export async function updateSku(

@@ -1,5 +1,5 @@
 /** Public API of the catalog module: SPU/SKU master data, listings and pairing, imports and exports. */
 export { registerCatalogRoutes } from './catalog.routes.js';
 export { type CatalogService, createCatalogService } from './catalog.service.js';
-export { exportListings, exportProducts, streamTable } from './catalog-export.js';
+export { exportListings, exportProducts } from './catalog-export.js';
 export { type ImportKind, importCatalogFile } from './catalog-import.js';

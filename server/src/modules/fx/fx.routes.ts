@@ -2,6 +2,7 @@ import {
   convertQuerySchema,
   convertResultSchema,
   exchangeRateSchema,
+  exportFormatSchema,
   idParamsSchema,
   importQuerySchema,
   importReportSchema,
@@ -9,9 +10,10 @@ import {
   listResponse,
   upsertExchangeRateSchema,
 } from '@yangfan/contracts';
+import { EXPORT_CONTENT_TYPES, streamTable } from '../../platform/files/export.js';
 import { principalOf } from '../../platform/http/access.js';
 import type { App } from '../../platform/http/create-http-server.js';
-import { readUpload } from '../../platform/http/upload.js';
+import { attachmentHeaders, readUpload } from '../../platform/http/upload.js';
 import { writeMetaOf } from '../iam/index.js';
 import type { FxService } from './fx.service.js';
 
@@ -49,6 +51,34 @@ export function registerFxRoutes(app: App, fx: FxService): void {
     async (req) => {
       const { stream, fileName } = await readUpload(req);
       return fx.importRates(principalOf(req).companyId, writeMetaOf(req), stream, fileName, req.query.dryRun);
+    },
+  );
+  app.get(
+    '/api/exchange-rates/export',
+    {
+      config: { access: { module: 'fx' as const, action: 'export' as const } },
+      schema: {
+        tags: ['fx'],
+        querystring: listExchangeRatesQuerySchema.extend({ format: exportFormatSchema.default('xlsx') }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const { rows } = await fx.list(principalOf(req).companyId, { ...q, limit: 100_000, offset: 0 });
+      async function* one() {
+        yield rows.map((r) => ({
+          from_currency: r.fromCurrency,
+          to_currency: r.toCurrency,
+          rate_date: r.rateDate,
+          rate: r.rate,
+          source: r.source,
+        }));
+      }
+      return reply
+        .headers(attachmentHeaders(`yangfan-exchange-rates.${format}`, EXPORT_CONTENT_TYPES[format]))
+        .send(
+          streamTable(format, 'exchange rates', ['from_currency', 'to_currency', 'rate_date', 'rate', 'source'], one()),
+        );
     },
   );
   app.get(

@@ -28,6 +28,8 @@ export type Db<T> = Kysely<T> | Transaction<T>;
 export interface Database {
   db: AnyKysely;
   dialect: Dialect;
+  /** The SQLite file (':memory:' for tests); undefined on PostgreSQL. */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export function openDatabase(opts: OpenOptions): Database {
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
   const db = new Kysely({ dialect: new SqliteDialect({ database: handle }), plugins });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
 }
 
 /** Narrows the root handle to a module's tables: the one place where that cast lives. */
