@@ -145,6 +145,7 @@ export async function importCatalogFile(
     input.kind === 'products'
       ? await planProducts(deps, p, rows as ParsedRow<SkuFields>[], ownerId, rejectPlanned)
       : await planListings(deps, p, rows as ParsedRow<ListingFields>[], ownerId, rejectPlanned);
+  rows.length = 0; // the plan holds what it needs; let the parsed rows go before writing (peak memory)
   if (report.errors.length > 0 || errorCount > 0) {
     report.status = 'rejected';
     return report;

@@ -1,0 +1,302 @@
+// Shapes of the Yangfan HTTP API as the web UI uses them (the server's zod schemas live in contracts/).
+
+export type Module = 'settings' | 'users' | 'stores' | 'catalog' | 'fx' | 'audit';
+export type Action = 'view' | 'edit' | 'approve' | 'export' | 'admin';
+export type Locale = 'zh-CN' | 'en';
+export type Permissions = Partial<Record<Module, Action[]>>;
+
+export const MODULES: readonly Module[] = ['settings', 'users', 'stores', 'catalog', 'fx', 'audit'];
+export const ACTIONS: readonly Action[] = ['view', 'edit', 'approve', 'export', 'admin'];
+
+export interface Scope {
+  allStores: boolean;
+  storeIds: string[];
+  marketplaceIds: string[];
+  productLines: string[];
+  ownOnly: boolean;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  companyId: string;
+  companyName: string;
+  baseCurrency: string;
+  departmentId: string | null;
+  roleIds: string[];
+  permissions: Permissions;
+  scope: Scope;
+}
+
+export interface Session {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface ListResponse<T> {
+  rows: T[];
+  total: number;
+}
+
+export interface Company {
+  id: string;
+  name: string;
+  baseCurrency: string;
+  timeZone: string;
+  defaultLocale: Locale;
+}
+
+export type DepartmentKind =
+  | 'operations'
+  | 'purchasing'
+  | 'logistics'
+  | 'finance'
+  | 'customer_service'
+  | 'brand'
+  | 'rnd'
+  | 'management'
+  | 'other';
+
+export const DEPARTMENT_KINDS: readonly DepartmentKind[] = [
+  'operations',
+  'purchasing',
+  'logistics',
+  'finance',
+  'customer_service',
+  'brand',
+  'rnd',
+  'management',
+  'other',
+];
+
+export interface Department {
+  id: string;
+  name: string;
+  kind: DepartmentKind;
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  description: string | null;
+  permissions: Permissions;
+  isSystem: boolean;
+  userCount: number;
+}
+
+export interface PermissionCatalog {
+  modules: { module: Module; actions: Action[] }[];
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  roleIds: string[];
+  roleNames: string[];
+  locale: Locale;
+  isActive: boolean;
+  scope: Scope;
+  lockedUntil: number | null;
+  lastLoginAt: number | null;
+  createdAt: number;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+  createdAt: number;
+}
+
+export type Region = 'NA' | 'EU' | 'FE';
+export const REGIONS: readonly Region[] = ['NA', 'EU', 'FE'];
+
+export interface Marketplace {
+  marketplaceId: string;
+  code: string;
+  country: string;
+  region: Region;
+  currency: string;
+  timeZone: string;
+}
+
+export type StoreStatus = 'active' | 'disabled' | 'error';
+
+export interface StoreEndpoints {
+  lwa?: string;
+  spApi?: string;
+  ads?: string;
+  queueUrl?: string;
+}
+
+export interface Store {
+  id: string;
+  name: string;
+  region: Region;
+  sellerId: string;
+  marketplaceIds: string[];
+  status: StoreStatus;
+  hasCredentials: boolean;
+  endpoints: StoreEndpoints;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ExchangeRate {
+  id: string;
+  fromCurrency: string;
+  toCurrency: string;
+  rateDate: string;
+  rate: string;
+  source: 'manual' | 'import';
+  updatedAt: number;
+}
+
+export interface Conversion {
+  amount: string;
+  from: string;
+  to: string;
+  date: string;
+  rate: string;
+  rateDate: string;
+  result: string;
+}
+
+export interface Spu {
+  id: string;
+  code: string;
+  name: string;
+  productLine: string | null;
+  brand: string | null;
+  category: string | null;
+  skuCount: number;
+}
+
+export type SkuStatus = 'active' | 'inactive' | 'discontinued' | 'draft';
+export const SKU_STATUSES: readonly SkuStatus[] = ['active', 'inactive', 'discontinued', 'draft'];
+
+export interface Product {
+  id: string;
+  sku: string;
+  name: string;
+  spuId: string | null;
+  spuCode: string | null;
+  productLine: string | null;
+  images: string[];
+  cost: string | null;
+  costCurrency: string | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  weightG: number | null;
+  hsCode: string | null;
+  declaredValue: string | null;
+  declaredCurrency: string | null;
+  casePack: number | null;
+  moq: number | null;
+  status: SkuStatus;
+  tags: string[];
+  operatorId: string | null;
+  productManagerId: string | null;
+  launchDate: string | null;
+  listingCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ListingStatus = 'active' | 'inactive' | 'incomplete' | 'suppressed';
+export const LISTING_STATUSES: readonly ListingStatus[] = ['active', 'inactive', 'incomplete', 'suppressed'];
+export type FulfillmentChannel = 'FBA' | 'FBM';
+export const FULFILLMENT_CHANNELS: readonly FulfillmentChannel[] = ['FBA', 'FBM'];
+
+export interface ListingSku {
+  skuId: string;
+  sku: string;
+  quantity: number;
+}
+
+export interface Listing {
+  id: string;
+  storeId: string;
+  storeName: string;
+  marketplaceId: string;
+  sellerSku: string;
+  asin: string | null;
+  parentAsin: string | null;
+  fnsku: string | null;
+  title: string | null;
+  fulfillmentChannel: FulfillmentChannel;
+  status: ListingStatus;
+  price: string | null;
+  currency: string;
+  tags: string[];
+  operatorId: string | null;
+  launchDate: string | null;
+  skus: ListingSku[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ImportKind = 'products' | 'listings';
+
+export interface ImportError {
+  line: number;
+  column: string | null;
+  reason: string;
+  value?: string | null;
+}
+
+export interface ImportReport {
+  kind: string;
+  dryRun: boolean;
+  fileName: string;
+  status: 'ok' | 'rejected';
+  rowsTotal: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+}
+
+export interface CatalogStats {
+  skuCount: number;
+  listingCount: number;
+  byStatus: { status: string; count: number }[];
+  byMarketplace: { marketplaceId: string; count: number }[];
+  byFulfillment: { channel: string; count: number }[];
+}
+
+export type LogSource = 'ui' | 'api' | 'cli' | 'job' | 'system' | 'import';
+
+export interface OperationLogEntry {
+  id: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  source: LogSource;
+  module: string;
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+  summary: string | null;
+  requestId: string | null;
+  at: number;
+}
+
+export interface Health {
+  status: string;
+  db: { ok: boolean; dialect: string };
+  queue: { ok: boolean; kind: string };
+  version: string;
+}
