@@ -110,8 +110,8 @@ describe('catalog import', () => {
     expect(log).toMatchObject({
       action: 'update',
       source: 'import',
-      before: { costMinor: 950 },
-      after: { costMinor: 1025 },
+      before: { cost: '9.50' },
+      after: { cost: '10.25' },
     });
   });
 

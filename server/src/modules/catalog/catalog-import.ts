@@ -9,6 +9,7 @@ import { mapColumns, openTabular } from '../../platform/files/tabular.js';
 import { newId } from '../../platform/ids.js';
 import { mapUserEmails, type WriteMeta } from '../iam/index.js';
 import { findMarketplace, type StoresService } from '../stores/index.js';
+import { toLogShape } from './catalog.mapping.js';
 import * as repo from './catalog.repository.js';
 import type { ListingFields, ListingSkuTable, ListingTable, SkuFields, SkuTable, SpuTable } from './catalog.tables.js';
 import { LISTING_COLUMNS, PRODUCT_COLUMNS } from './catalog-columns.js';
@@ -314,7 +315,8 @@ async function planProducts(
           entity: 'sku',
           entityId: u.id,
           action: 'update',
-          ...diff,
+          before: toLogShape(diff.before, u.before),
+          after: toLogShape(diff.after, { ...u.before, ...u.fields }),
           summary: u.sku,
         });
       }
@@ -454,9 +456,9 @@ async function planListings(
           entity: 'listing',
           entityId: u.id,
           action: 'update',
-          before: { ...(diff?.before ?? {}), ...(u.pairs ? { skus: u.pairsBefore } : {}) },
+          before: { ...toLogShape(diff?.before ?? {}, u.before), ...(u.pairs ? { skus: u.pairsBefore } : {}) },
           after: {
-            ...(diff?.after ?? {}),
+            ...toLogShape(diff?.after ?? {}, { ...u.before, ...u.fields }),
             ...(u.pairs ? { skus: u.pairs.map((x) => `${x.skuId}*${x.quantity}`).join(';') } : {}),
           },
           summary: u.before.sellerSku,

@@ -145,3 +145,28 @@ export function parseSort(sort: string | undefined, allowed: string[], fallback:
     return { field, dir };
   });
 }
+
+const MONEY_FIELDS: Record<string, [string, string]> = {
+  costMinor: ['cost', 'costCurrency'],
+  declaredValueMinor: ['declaredValue', 'declaredCurrency'],
+  priceMinor: ['price', 'currency'],
+};
+
+/**
+ * A SKU or listing (or a diff of one) as the operation log shows it: money as decimal strings in its currency,
+ * JSON columns as values — the shape people see in the UI and the API, not the storage shape.
+ */
+export function toLogShape(row: object, ref: object = row): Record<string, unknown> {
+  const r = row as Record<string, unknown>;
+  const full = ref as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) {
+    const money = MONEY_FIELDS[k];
+    if (money) {
+      const cur = (r[money[1]] ?? full[money[1]]) as string | null | undefined;
+      out[money[0]] = v === null || v === undefined ? null : cur ? fromMinor(v as number, cur) : v;
+    } else if (k === 'imagesJson' || k === 'tagsJson') out[k === 'imagesJson' ? 'images' : 'tags'] = fromJson(v, []);
+    else out[k] = v;
+  }
+  return out;
+}

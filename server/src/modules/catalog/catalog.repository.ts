@@ -3,6 +3,7 @@ import { diffFields, type WriteContext } from '../../platform/audit.js';
 import type { ScopeFilter } from '../../platform/auth/principal.js';
 import { type AnyKysely, type AnyTransaction, containsText, insertMany, tables } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
+import { toLogShape } from './catalog.mapping.js';
 import type {
   CatalogTables,
   ImportRunTable,
@@ -185,7 +186,14 @@ export async function listSkusByCodes(db: Handle, companyId: string): Promise<Se
 
 export async function insertSku(ctx: WriteContext, row: SkuTable): Promise<void> {
   await w(ctx).insertInto('sku').values(row).execute();
-  await ctx.record({ module: 'catalog', entity: 'sku', entityId: row.id, action: 'create', after: row, summary: row.sku });
+  await ctx.record({
+    module: 'catalog',
+    entity: 'sku',
+    entityId: row.id,
+    action: 'create',
+    after: toLogShape(row),
+    summary: row.sku,
+  });
 }
 
 export async function updateSku(
@@ -209,7 +217,15 @@ export async function updateSku(
     .set({ ...patch, updatedAt: ctx.clock.now() })
     .where('id', '=', id)
     .execute();
-  await ctx.record({ module: 'catalog', entity: 'sku', entityId: id, action: 'update', ...diff, summary: before.sku });
+  await ctx.record({
+    module: 'catalog',
+    entity: 'sku',
+    entityId: id,
+    action: 'update',
+    before: toLogShape(diff.before, before),
+    after: toLogShape(diff.after, next),
+    summary: before.sku,
+  });
   return true;
 }
 
@@ -222,7 +238,14 @@ export async function deleteSku(ctx: WriteContext, companyId: string, id: string
     .executeTakeFirst();
   if (!before) throw notFound('SKU', id);
   await w(ctx).deleteFrom('sku').where('id', '=', id).execute();
-  await ctx.record({ module: 'catalog', entity: 'sku', entityId: id, action: 'delete', before, summary: before.sku });
+  await ctx.record({
+    module: 'catalog',
+    entity: 'sku',
+    entityId: id,
+    action: 'delete',
+    before: toLogShape(before),
+    summary: before.sku,
+  });
 }
 
 // ---------------- listings ----------------
@@ -346,7 +369,7 @@ export async function insertListing(ctx: WriteContext, row: ListingTable, pairs:
     entity: 'listing',
     entityId: row.id,
     action: 'create',
-    after: { ...row, skus: pairs },
+    after: { ...toLogShape(row), skus: pairs },
     summary: row.sellerSku,
   });
 }
@@ -392,9 +415,9 @@ export async function updateListing(
     entity: 'listing',
     entityId: id,
     action: 'update',
-    before: { ...(diff?.before ?? {}), ...(pairsChanged ? { skus: pairsBefore } : {}) },
+    before: { ...toLogShape(diff?.before ?? {}, before), ...(pairsChanged ? { skus: pairsBefore } : {}) },
     after: {
-      ...(diff?.after ?? {}),
+      ...toLogShape(diff?.after ?? {}, next),
       ...(pairsChanged ? { skus: pairs?.map((p) => ({ skuId: p.skuId, quantity: p.quantity })) } : {}),
     },
     summary: before.sellerSku,
@@ -412,7 +435,7 @@ export async function deleteListing(ctx: WriteContext, companyId: string, id: st
     entity: 'listing',
     entityId: id,
     action: 'delete',
-    before,
+    before: toLogShape(before),
     summary: before.sellerSku,
   });
 }
