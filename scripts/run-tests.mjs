@@ -50,6 +50,7 @@ check('dependency rule', process.execPath, [join(root, 'scripts/check-deps.mjs')
 check('biome', bin('biome'), ['check', '.']);
 check('typescript', bin('tsc'), ['-p', 'server']);
 check('typescript (web)', bin('tsc'), ['-p', 'web', '--noEmit']);
+check('typescript (amazon-sim)', bin('tsc'), ['-p', 'amazon-sim', '--noEmit']);
 vitest('server tests (SQLite)', ['--project', 'server']);
 const pg = process.env.YANGFAN_TEST_POSTGRES_URL;
 if (pg) vitest('DB tests (PostgreSQL)', ['--project', 'server', '.db.test.ts'], { TEST_DATABASE_URL: pg });
