@@ -1,7 +1,5 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { ListListingsQuery, ListSkusQuery } from '@yangfan/contracts';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { type Principal, scopeFilterOf } from '../../platform/auth/principal.js';
 import type { AnyKysely } from '../../platform/db/database.js';
 import { type ExportFormat, streamTable } from '../../platform/files/export.js';
