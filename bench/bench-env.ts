@@ -36,7 +36,7 @@ export async function benchRuntime(
     dir,
     ...(schema ? { schema } : {}),
     async drop() {
-      await rt.close();
+      await rt.close().catch(() => undefined);
       if (schema) {
         const c = new pg.Client({ connectionString: PG_URL });
         await c.connect();

@@ -2,7 +2,6 @@
 // into SQLite and PostgreSQL, against a raw bulk insert of the same rows through the driver in one transaction.
 // Usage: npx tsx bench/catalog-import.bench.ts [rows=100000] [sqlite|postgres|both]
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,23 +96,28 @@ async function run(kind: BenchDb) {
   const reimportMs = performance.now() - t1;
   if (again.unchanged !== N) throw new Error('re-import changed rows');
 
-  // Raw reference: the same rows, already in memory, inserted through the driver in one transaction.
-  const rows = rawRows(company.id as string, stores, Date.now());
+  // Raw reference: the same rows, already in memory, inserted through the driver in one transaction into the same
+  // table (a fresh Yangfan database: same columns, keys and indexes), without parsing, validation or planning.
+  const rawEnv = await benchRuntime(kind);
+  const rawCompany = await rawEnv.rt.database.db.selectFrom('company').select('id').executeTakeFirstOrThrow();
+  const rawStores = new Map(
+    (await rawEnv.rt.database.db.selectFrom('store').select(['id', 'name']).execute()).map((s) => [
+      s.name as string,
+      s.id as string,
+    ]),
+  );
+  const rows = rawRows(rawCompany.id as string, rawStores, Date.now());
+  await rawEnv.rt.close();
+  const placeholders = (offset: number) =>
+    `(${COLS.split(', ')
+      .map((_, i) => (kind === 'sqlite' ? '?' : `$${offset + i + 1}`))
+      .join(', ')})`;
   let rawMs: number;
   if (kind === 'sqlite') {
-    const raw = new SQLite(join(env.dir, 'raw.sqlite'));
+    const raw = new SQLite(rawEnv.rt.config.sqlitePath);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
-    raw.exec(
-      `create table listing (${COLS.split(', ')
-        .map((c) => `${c} ${/price_minor|_at$/.test(c) ? 'bigint' : 'text'}`)
-        .join(', ')}, unique (store_id, marketplace_id, seller_sku))`,
-    );
-    const stmt = raw.prepare(
-      `insert into listing (${COLS}) values (${COLS.split(', ')
-        .map(() => '?')
-        .join(', ')})`,
-    );
+    const stmt = raw.prepare(`insert into listing (${COLS}) values ${placeholders(0)}`);
     const t = performance.now();
     raw.transaction(() => {
       for (const r of rows) stmt.run(r);
@@ -121,29 +125,23 @@ async function run(kind: BenchDb) {
     rawMs = performance.now() - t;
     raw.close();
   } else {
-    const c = new pg.Client({ connectionString: PG_URL });
+    const c = new pg.Client({
+      connectionString: `${PG_URL}?options=${encodeURIComponent(`-c search_path=${rawEnv.schema}`)}`,
+    });
     await c.connect();
-    const schema = `raw_${randomBytes(4).toString('hex')}`;
-    await c.query(`create schema ${schema}`);
-    await c.query(
-      `create table ${schema}.listing (${COLS.split(', ')
-        .map((col) => `${col} ${/price_minor|_at$/.test(col) ? 'bigint' : 'text'}`)
-        .join(', ')}, unique (store_id, marketplace_id, seller_sku))`,
-    );
     const per = 1000;
     const t = performance.now();
     await c.query('begin');
     for (let i = 0; i < rows.length; i += per) {
       const chunk = rows.slice(i, i + per);
-      const params: unknown[] = [];
-      const tuples = chunk.map((r) => `(${r.map((v) => `$${params.push(v)}`).join(',')})`);
-      await c.query(`insert into ${schema}.listing (${COLS}) values ${tuples.join(',')}`, params);
+      const tuples = chunk.map((_, r) => placeholders(r * chunk[0]!.length));
+      await c.query(`insert into listing (${COLS}) values ${tuples.join(',')}`, chunk.flat());
     }
     await c.query('commit');
     rawMs = performance.now() - t;
-    await c.query(`drop schema ${schema} cascade`);
     await c.end();
   }
+  await rawEnv.drop();
   await env.drop();
   const importRate = N / (importMs / 1000);
   const rawRate = N / (rawMs / 1000);

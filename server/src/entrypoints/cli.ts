@@ -51,7 +51,7 @@ db.command('migrate')
     const config = loadConfig();
     const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
     try {
-      const migrator = createMigrator(database.db);
+      const migrator = await createMigrator(database.db);
       if (!o.status) {
         const { error, results } = await migrator.migrateToLatest();
         for (const r of results ?? [])

@@ -12,7 +12,7 @@ describe(`migrations on ${testDialect}`, () => {
       expect(applied).toEqual(Object.keys(migrations));
       expect(await migrateToLatest(database.db)).toEqual([]);
       for (let i = 0; i < applied.length; i++) await migrateDown(database.db);
-      const state = await createMigrator(database.db).getMigrations();
+      const state = await (await createMigrator(database.db)).getMigrations();
       expect(state.every((m) => m.executedAt === undefined)).toBe(true);
       expect(await migrateToLatest(database.db)).toHaveLength(applied.length);
       const r = await sql<{ n: number }>`select count(*) as n from sku`.execute(database.db);
