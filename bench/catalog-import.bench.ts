@@ -3,7 +3,6 @@
 // Usage: npx tsx bench/catalog-import.bench.ts [rows=100000] [sqlite|postgres|both]
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -56,12 +55,6 @@ async function run(kind: BenchDb) {
   const file = await writeListingsCsv(env.dir, N);
   const { rt } = env;
   const company = await rt.database.db.selectFrom('company').select('id').executeTakeFirstOrThrow();
-  const stores = new Map(
-    (await rt.database.db.selectFrom('store').select(['id', 'name']).execute()).map((s) => [
-      s.name as string,
-      s.id as string,
-    ]),
-  );
   const p = {
     kind: 'session' as const,
     userId: '',
