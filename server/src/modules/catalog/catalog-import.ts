@@ -93,9 +93,27 @@ export async function importCatalogFile(
     }
     return mpCache.get(ref)!;
   };
-  const rows: ParsedRow<SkuFields | ListingFields>[] = [];
-  const firstLineOfKey = new Map<string, number>();
   let errorCount = 0;
+  const emails = await mapUserEmails(deps.db, p.companyId);
+  const ownerId = (email: string | undefined, line: number, column: string): string | null | undefined => {
+    if (email === undefined) return undefined;
+    const id = emails.get(email);
+    if (!id) {
+      errorCount++;
+      reject([{ line, column: headerOf(column), reason: 'no user with this email', value: email }]);
+    }
+    return id ?? null;
+  };
+  // Planners name columns canonically; the report names them as the file does.
+  const rejectPlanned = (errs: ImportError[]) =>
+    reject(errs.map((er) => ({ ...er, column: er.column === null ? null : headerOf(er.column) })));
+  // Each row is classified as it is read, so only what will be written is kept in memory, not the parsed file.
+  const planner =
+    input.kind === 'products'
+      ? await planProducts(deps, p, ownerId, rejectPlanned)
+      : await planListings(deps, p, ownerId, rejectPlanned, map.has('skus'));
+  const add = planner.add as (row: ParsedRow<SkuFields | ListingFields>) => void;
+  const firstLineOfKey = new Map<string, number>();
   for await (const r of tab.rows) {
     report.rowsTotal++;
     const cells: Record<string, string> = {};
@@ -121,32 +139,15 @@ export async function importCatalogFile(
         ]);
       } else {
         firstLineOfKey.set(parsed.row.key, r.line);
-        rows.push(parsed.row);
+        add(parsed.row);
       }
     }
     if (report.rowsTotal % 5000 === 0) input.onProgress?.(report.rowsTotal);
   }
   input.onProgress?.(report.rowsTotal);
   if (report.rowsTotal === 0) reject([{ line: 2, column: null, reason: 'the file has no data rows' }]);
-
-  const emails = await mapUserEmails(deps.db, p.companyId);
-  const ownerId = (email: string | undefined, line: number, column: string): string | null | undefined => {
-    if (email === undefined) return undefined;
-    const id = emails.get(email);
-    if (!id) {
-      errorCount++;
-      reject([{ line, column: headerOf(column), reason: 'no user with this email', value: email }]);
-    }
-    return id ?? null;
-  };
-  // Plans name columns canonically; the report names them as the file does.
-  const rejectPlanned = (errs: ImportError[]) =>
-    reject(errs.map((er) => ({ ...er, column: er.column === null ? null : headerOf(er.column) })));
-  const plan =
-    input.kind === 'products'
-      ? await planProducts(deps, p, rows as ParsedRow<SkuFields>[], ownerId, rejectPlanned)
-      : await planListings(deps, p, rows as ParsedRow<ListingFields>[], ownerId, rejectPlanned);
-  rows.length = 0; // the plan holds what it needs; let the parsed rows go before writing (peak memory)
+  firstLineOfKey.clear();
+  const plan = planner.finish();
   if (report.errors.length > 0 || errorCount > 0) {
     report.status = 'rejected';
     return report;
@@ -198,6 +199,12 @@ export async function importCatalogFile(
   return report;
 }
 
+interface Planner<F> {
+  /** Classifies one valid row against what is stored (create / update / unchanged) as it is read. */
+  add(row: ParsedRow<F>): void;
+  finish(): Plan;
+}
+
 interface Plan {
   created: number;
   updated: number;
@@ -211,10 +218,9 @@ type OwnerResolver = (email: string | undefined, line: number, column: string) =
 async function planProducts(
   deps: ImportDeps,
   p: Principal,
-  rows: ParsedRow<SkuFields>[],
   ownerId: OwnerResolver,
   reject: (e: ImportError[]) => void,
-): Promise<Plan> {
+): Promise<Planner<SkuFields>> {
   const scope = scopeFilterOf(p);
   const existing = new Map((await repo.listSkusByCodes(deps.db, p.companyId)).map((s) => [s.sku, s]));
   const spus = new Map((await repo.listSpus(deps.db, p.companyId)).map((s) => [s.code, s.id]));
@@ -223,7 +229,7 @@ async function planProducts(
   const inserts: SkuTable[] = [];
   const updates: { id: string; sku: string; fields: Partial<SkuFields>; before: SkuTable }[] = [];
   let unchanged = 0;
-  for (const r of rows) {
+  const add = (r: ParsedRow<SkuFields>): void => {
     const f: Partial<SkuFields> = { ...r.fields };
     const op = ownerId(r.extra.operator, r.line, 'operator');
     if (op !== undefined) f.operatorId = op;
@@ -254,12 +260,12 @@ async function planProducts(
       reject([
         { line: r.line, column: null, reason: 'product line outside your data scope', value: productLine ?? '' },
       ]);
-      continue;
+      return;
     }
     if (!before) {
       if (!f.name) {
         reject([{ line: r.line, column: 'name', reason: 'required for a new product' }]);
-        continue;
+        return;
       }
       inserts.push({
         id: newId('sku'),
@@ -289,17 +295,17 @@ async function planProducts(
         createdAt: now,
         updatedAt: now,
       });
-      continue;
+      return;
     }
     if (f.costMinor !== undefined && f.costCurrency === undefined && f.costMinor !== null && !before.costCurrency) {
       reject([{ line: r.line, column: 'costCurrency', reason: 'cost needs a currency' }]);
-      continue;
+      return;
     }
     const diff = diffFields(pick(before, f), f);
     if (diff) updates.push({ id: before.id, sku: before.sku, fields: f, before });
     else unchanged++;
-  }
-  return {
+  };
+  const finish = (): Plan => ({
     created: inserts.length,
     updated: updates.length,
     unchanged,
@@ -321,16 +327,17 @@ async function planProducts(
         });
       }
     },
-  };
+  });
+  return { add, finish };
 }
 
 async function planListings(
   deps: ImportDeps,
   p: Principal,
-  rows: ParsedRow<ListingFields>[],
   ownerId: OwnerResolver,
   reject: (e: ImportError[]) => void,
-): Promise<Plan> {
+  needsSkus: boolean,
+): Promise<Planner<ListingFields>> {
   const scope = scopeFilterOf(p);
   const stores = (await deps.stores.list({ ...p, scope: { ...p.scope, allStores: true } })).rows;
   const storeByRef = new Map<string, (typeof stores)[number]>();
@@ -340,7 +347,6 @@ async function planListings(
   }
   const existing = await repo.mapListingKeys(deps.db, p.companyId);
   const pairings = await repo.mapPairings(deps.db, p.companyId);
-  const needsSkus = rows.some((r) => r.extra.skus);
   const skuIds = needsSkus ? await repo.mapSkuCodes(deps.db, p.companyId, null) : new Map<string, string>();
   const now = deps.clock.now();
   const inserts: ListingTable[] = [];
@@ -354,11 +360,11 @@ async function planListings(
     pairsBefore?: string;
   }[] = [];
   let unchanged = 0;
-  for (const r of rows) {
+  const add = (r: ParsedRow<ListingFields>): void => {
     const store = storeByRef.get(r.extra.storeRef!) ?? storeByRef.get(r.extra.storeRef!.toLowerCase());
     if (!store) {
       reject([{ line: r.line, column: 'store', reason: 'unknown store', value: r.extra.storeRef }]);
-      continue;
+      return;
     }
     const mpId = r.extra.marketplaceRef!;
     if (!store.marketplaceIds.includes(mpId)) {
@@ -370,13 +376,13 @@ async function planListings(
           value: mpId,
         },
       ]);
-      continue;
+      return;
     }
     if (!scopeAllowsStore(scope, store.id, mpId)) {
       reject([
         { line: r.line, column: 'store', reason: 'store or marketplace outside your data scope', value: store.name },
       ]);
-      continue;
+      return;
     }
     const f: Partial<ListingFields> = { ...r.fields, storeId: store.id };
     const op = ownerId(r.extra.operator, r.line, 'operator');
@@ -416,7 +422,7 @@ async function planListings(
         updatedAt: now,
       } as ListingTable);
       if (pairs) pairInserts.push(...pairs);
-      continue;
+      return;
     }
     const diff = diffFields(pick(before, f), f);
     const pairSig = pairs
@@ -435,8 +441,8 @@ async function planListings(
         ...(pairsChanged ? { pairs, pairsBefore: pairings.get(before.id) ?? '' } : {}),
       });
     else unchanged++;
-  }
-  return {
+  };
+  const finish = (): Plan => ({
     created: inserts.length,
     updated: updates.length,
     unchanged,
@@ -465,7 +471,8 @@ async function planListings(
         });
       }
     },
-  };
+  });
+  return { add, finish };
 }
 
 function pick<T extends object>(row: T, like: Partial<T>): Partial<T> {
