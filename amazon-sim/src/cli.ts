@@ -30,7 +30,10 @@ const program = new Command('amazon-sim')
     'folder with models/, rate-limits.tsv (default: AMAZON_SIM_SHARED_DIR or found upwards)',
   )
   .option('--json', 'print the /sim/info document as JSON instead of text')
-  .option('--log', 'log every request (Fastify logger)');
+  .option('--log', 'log every request (Fastify logger)')
+  .option('--no-living', 'stateful mode without the living marketplace (orders, inventory, listings)')
+  .option('--history-days <days>', 'living marketplace: days of order history before now', parsePositive, 365)
+  .option('--skus <count>', 'living marketplace: catalog size per seller', parsePositive, 50);
 
 program.parse();
 const opts = program.opts<{
@@ -47,6 +50,9 @@ const opts = program.opts<{
   sharedDir?: string;
   json?: boolean;
   log?: boolean;
+  living: boolean;
+  historyDays: number;
+  skus: number;
 }>();
 
 try {
@@ -63,8 +69,13 @@ try {
     rateLimits: opts.rateLimits,
     sharedDir: opts.sharedDir,
     logger: opts.log === true,
+    living: opts.living && { historyDays: opts.historyDays, skus: opts.skus },
   });
   process.stdout.write(opts.json ? `${JSON.stringify(sim.info, null, 2)}\n` : describe(sim.info));
+  if (sim.scenario && !opts.json) {
+    const since = new Date(sim.scenario.historyStart()).toISOString().slice(0, 10);
+    process.stdout.write(`living marketplace: ${sim.scenario.skus} SKUs per seller, orders since ${since}\n`);
+  }
   const stop = () => {
     sim.close().then(
       () => process.exit(0),
@@ -110,6 +121,12 @@ function describe(info: SimInfo): string {
 function parseInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number >= 0');
+  return n;
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number >= 1');
   return n;
 }
 

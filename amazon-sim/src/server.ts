@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AdsService } from './ads/service.ts';
 import { createClock, type SimClock } from './clock.ts';
 import { internalFailure, type SimReply, spApiError } from './errors.ts';
 import { FaultInjector, type FaultRule, parseFaults } from './faults.ts';
 import { HandlerRegistry } from './handlers.ts';
 import { LwaService } from './lwa.ts';
 import { loadOperations, type Operation } from './models.ts';
+import { NotificationsService } from './notifications/service.ts';
 import { loadRateLimits, RateLimiter } from './rate-limits.ts';
 import { RouteMatcher } from './route-matcher.ts';
+import type { Scenario } from './scenario/scenario.ts';
 import { createIdentities, type Identities, loadMarketplaces, REGIONS, type Region } from './sellers.ts';
 import { resolveSharedAmazonDir } from './shared-dir.ts';
 import { registerSimRoutes } from './sim-routes.ts';
 import { registerSpApiRoutes, type SimMode, type StatefulFallback, sendReply } from './sp-api.ts';
+import { installLivingMarketplace, type LivingOptions } from './stateful/register-stateful.ts';
 
 /** `startSim`: one Fastify process serving LWA, every region's SP-API (and its sandbox twin) and the /sim routes. */
 
@@ -43,6 +47,8 @@ export interface SimOptions {
   sharedDir?: string;
   /** Fastify logging (default off). */
   logger?: boolean;
+  /** Stateful mode: serve orders, inventory, listings and sellers from the living marketplace (CLI default on). */
+  living?: boolean | LivingOptions;
 }
 
 export interface SimSellerInfo {
@@ -80,6 +86,10 @@ export interface RunningSim {
   /** Register stateful operation handlers here (see handlers.ts). */
   handlers: HandlerRegistry;
   operations: readonly Operation[];
+  /** SQS queues, Notifications API state and the publisher (`publish`, `publishGenerated`, `configure`). */
+  notifications: NotificationsService;
+  /** The living marketplace, when enabled (`living`). */
+  scenario?: Scenario;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -103,6 +113,16 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     options.rateLimits ?? true,
   );
   const handlers = new HandlerRegistry(operations);
+  const living =
+    mode === 'stateful' && options.living
+      ? installLivingMarketplace(handlers, {
+          seed,
+          sellers: identities.sellers,
+          marketplaces: loadMarketplaces(sharedDir),
+          clock,
+          options: options.living === true ? {} : options.living,
+        })
+      : undefined;
   let baseUrl = '';
   let info: SimInfo | undefined;
 
@@ -150,6 +170,19 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     baseUrl: () => baseUrl,
   });
   registerSimRoutes(app, { info: () => info, limiter, clock, lwa, identities });
+  const marketplaces = loadMarketplaces(sharedDir);
+  const notifications = new NotificationsService({
+    handlers,
+    identities,
+    marketplaces,
+    clock,
+    seed,
+    sharedDir,
+    baseUrl: () => baseUrl,
+  });
+  notifications.install(app);
+  const adsDeps = { lwa, identities, marketplaces, clock, seed, sharedDir, rateLimits: options.rateLimits ?? true };
+  new AdsService({ ...adsDeps, baseUrl: () => baseUrl }).install(app);
 
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 4100, host });
@@ -158,7 +191,18 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   baseUrl = `http://${publicHost}:${port}`;
   info = buildInfo(baseUrl, identities, { mode, seed, scenario, tokenTtlSeconds });
-  return { url: baseUrl, info, clock, handlers, operations, app, close: () => app.close() };
+  const sim: RunningSim = {
+    url: baseUrl,
+    info,
+    clock,
+    handlers,
+    operations,
+    notifications,
+    app,
+    close: () => app.close(),
+  };
+  if (living) sim.scenario = living;
+  return sim;
 }
 
 function buildInfo(

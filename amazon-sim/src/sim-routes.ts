@@ -6,7 +6,7 @@ import type { Identities } from './sellers.ts';
 import type { SimInfo } from './server.ts';
 import { sendReply } from './sp-api.ts';
 
-/** The simulator's own routes (/sim/…), the consent page, and placeholders for services that come later. */
+/** The simulator's own routes (/sim/…) and the consent page. */
 
 export interface SimRouteDeps {
   info: () => SimInfo | undefined;
@@ -16,9 +16,7 @@ export interface SimRouteDeps {
   identities: Identities;
 }
 
-const ALL = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-/** Registers /sim/info, /sim/report, /sim/clock, /apps/authorize/consent and the Ads / SQS placeholders. */
+/** Registers /sim/info, /sim/report, /sim/clock and /apps/authorize/consent (Ads and SQS: ads/, notifications/). */
 export function registerSimRoutes(app: FastifyInstance, deps: SimRouteDeps): void {
   app.get('/sim/info', async (_req, reply) => sendReply(reply, { status: 200, body: deps.info() }));
   app.get('/sim/report', async (_req, reply) => sendReply(reply, { status: 200, body: deps.limiter.report() }));
@@ -65,14 +63,6 @@ export function registerSimRoutes(app: FastifyInstance, deps: SimRouteDeps): voi
     for (const [k, v] of Object.entries(result)) target.searchParams.set(k, v);
     return reply.redirect(target.toString(), 302);
   });
-
-  const later = (what: string) => async (_req: unknown, reply: Parameters<typeof sendReply>[0]) =>
-    sendReply(reply, {
-      status: 501,
-      body: { code: 'NOT_IMPLEMENTED', details: `amazon-sim does not implement ${what} yet.` },
-    });
-  app.route({ method: [...ALL], url: '/ads/*', handler: later('the Amazon Ads API') });
-  app.route({ method: [...ALL], url: '/sqs/*', handler: later('the SQS notification queue') });
 }
 
 function clockState(clock: SimClock) {

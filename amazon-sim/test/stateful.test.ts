@@ -21,7 +21,7 @@ describe('stateful mode and the handler registry', () => {
       expect(seen?.seller?.sellerId).toBe(sim.info.sellers[0]?.sellerId);
       expect(seen?.query.get('includedData')).toBe('BUYER,TAX');
       expect(seen?.region).toBe('na');
-      expect(sim.handlers.keys()).toEqual(['orders_2026-01-01:getOrder']);
+      expect(sim.handlers.keys()).toContain('orders_2026-01-01:getOrder');
 
       // No handler: Amazon's sandbox example answers when the request matches one.
       const fixture = await http(`${sim.info.spApi.na}/sellers/v1/marketplaceParticipations`, { headers });
@@ -64,18 +64,6 @@ describe('stateful mode and the handler registry', () => {
       });
       expect(res.status).toBe(501);
       expect((res.json as { errors: { code: string }[] }).errors[0]?.code).toBe('NotImplemented');
-    } finally {
-      await sim.close();
-    }
-  });
-
-  it('answers the Ads and SQS placeholders with 501 until they are implemented', async () => {
-    const sim = await startTestSim();
-    try {
-      const ads = await http(`${sim.info.ads.na}/v2/profiles`);
-      expect(ads.status).toBe(501);
-      const sqs = await http(sim.info.sellers[0]?.queueUrl ?? '', { method: 'POST' });
-      expect(sqs.status).toBe(501);
     } finally {
       await sim.close();
     }
