@@ -22,7 +22,11 @@ const program = new Command('amazon-sim')
       .default('sandbox'),
   )
   .option('--token-ttl <seconds>', 'access-token lifetime in seconds', parseInteger, 3600)
-  .option('--faults <spec>', 'fault injection, e.g. 429=0.05,500=0.01,getOrders:503=0.2', checkFaults)
+  .option(
+    '--faults <spec>',
+    'fault injection [operation:]kind[/ms]=probability, kinds 429 500 503 slow timeout expire gzip rows, e.g. 429=0.05,slow/2000=0.1,getOrders:503=0.2',
+    checkFaults,
+  )
   .option('--speed <factor>', 'virtual clock speed (1 = real time)', parseNumber, 1)
   .option('--no-rate-limits', 'do not throttle (report still counts calls)')
   .option(
@@ -96,9 +100,7 @@ function describe(info: SimInfo): string {
     `  consent page       ${info.authorizeUrl}?application_id=${info.applicationId}`,
     ...(['na', 'eu', 'fe'] as const).map((r) => `  SP-API ${r.toUpperCase()}          ${info.spApi[r]}`),
     ...(['na', 'eu', 'fe'] as const).map((r) => `  SP-API sandbox ${r.toUpperCase()}  ${info.spApiSandbox[r]}`),
-    ...(['na', 'eu', 'fe'] as const).map(
-      (r) => `  Ads API ${r.toUpperCase()}         ${info.ads[r]} (not implemented yet)`,
-    ),
+    ...(['na', 'eu', 'fe'] as const).map((r) => `  Ads API ${r.toUpperCase()}         ${info.ads[r]}`),
     `  info / report      ${info.lwaTokenUrl.replace('/auth/o2/token', '/sim/info')} , /sim/report`,
     '',
   ];

@@ -5,11 +5,14 @@ import { AdsService } from './ads/service.ts';
 import { createClock, type SimClock } from './clock.ts';
 import { internalFailure, type SimReply, spApiError } from './errors.ts';
 import { FaultInjector, type FaultRule, parseFaults } from './faults.ts';
+import { installFeedRoutes } from './feeds/feed-routes.ts';
 import { HandlerRegistry } from './handlers.ts';
 import { LwaService } from './lwa.ts';
 import { loadOperations, type Operation } from './models.ts';
 import { NotificationsService } from './notifications/service.ts';
+import { ScenarioTicker } from './pricing/scenario-events.ts';
 import { loadRateLimits, RateLimiter } from './rate-limits.ts';
+import { installReportRoutes } from './reports/report-routes.ts';
 import { RouteMatcher } from './route-matcher.ts';
 import type { Scenario } from './scenario/scenario.ts';
 import { createIdentities, type Identities, loadMarketplaces, REGIONS, type Region } from './sellers.ts';
@@ -181,6 +184,24 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     baseUrl: () => baseUrl,
   });
   notifications.install(app);
+  if (living) installReportRoutes(app, living, clock, notifications);
+  if (living) installFeedRoutes(app, living, clock);
+  // Scenario events (offer changes, hijackers, orders, suppressions, stock) are published as virtual time passes:
+  // on every queue receive (long-polling consumers drive it) and on POST /sim/tick. No timers: same clock path,
+  // same events.
+  const ticker = living ? new ScenarioTicker(living, notifications, clock) : undefined;
+  if (ticker) {
+    const previous = notifications.sqs.beforeReceive;
+    notifications.sqs.beforeReceive = () => {
+      previous();
+      ticker.tick();
+    };
+  }
+  app.post('/sim/tick', async (_req, reply) => {
+    if (!ticker) return reply.status(409).send({ error: 'the living marketplace is off (start with living: true)' });
+    const events = ticker.tick();
+    return { published: events.length, now: new Date(clock.now()).toISOString() };
+  });
   const adsDeps = { lwa, identities, marketplaces, clock, seed, sharedDir, rateLimits: options.rateLimits ?? true };
   new AdsService({ ...adsDeps, baseUrl: () => baseUrl }).install(app);
 

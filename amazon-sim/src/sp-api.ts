@@ -1,6 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SimClock } from './clock.ts';
-import { invalidInput, notFound, notImplemented, quotaExceeded, type SimReply, unauthorized } from './errors.ts';
+import {
+  invalidInput,
+  notFound,
+  notImplemented,
+  quotaExceeded,
+  type SimReply,
+  TOKEN_EXPIRED,
+  unauthorized,
+} from './errors.ts';
 import type { FaultInjector } from './faults.ts';
 import type { HandlerRegistry } from './handlers.ts';
 import type { AccessToken, LwaService } from './lwa.ts';
@@ -36,11 +44,21 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as 
 
 /** Mounts every region's SP-API under `/{region}` and Amazon's sandbox twin under `/sandbox/{region}`. */
 export function registerSpApiRoutes(app: FastifyInstance, deps: SpApiDeps): void {
+  // Injected delays and hangs end when the simulator closes, so close() never waits on them.
+  app.addHook('preClose', async () => {
+    if (deps.faults.releaseAll()) app.server.closeAllConnections();
+  });
   for (const region of REGIONS) {
     for (const sandboxHost of [false, true]) {
       const prefix = sandboxHost ? `/sandbox/${region}` : `/${region}`;
       const handler = async (request: FastifyRequest, reply: FastifyReply) => {
         const result = await handleSpApi(request, deps, region, prefix, sandboxHost);
+        if (result === HANG) {
+          // Injected timeout: no answer at all; the connection is dropped.
+          reply.hijack();
+          request.raw.socket.destroy();
+          return reply;
+        }
         return sendReply(reply, result);
       };
       app.route({ method: [...METHODS], url: `${prefix}/*`, handler });
@@ -63,7 +81,7 @@ async function handleSpApi(
   region: Region,
   prefix: string,
   sandboxHost: boolean,
-): Promise<SimReply> {
+): Promise<SimReply | typeof HANG> {
   const rawUrl = request.raw.url ?? '/';
   const q = rawUrl.indexOf('?');
   const rawPath = (q < 0 ? rawUrl : rawUrl.slice(0, q)).slice(prefix.length) || '/';
@@ -80,6 +98,9 @@ async function handleSpApi(
   };
   const check = deps.lwa.verifyAccessToken(header('x-amz-access-token')?.trim());
   if (!check.ok) return check.reply;
+  if (deps.faults.expiredEarly(check.token.token, check.token.expiresAt, deps.clock.now())) {
+    return unauthorized(TOKEN_EXPIRED);
+  }
   const denied = authorise(check.token, operation, region, deps.sellers);
   if (denied) return denied;
   const seller = deps.sellers.find((s) => s.sellerId === check.token.sellerId);
@@ -94,6 +115,12 @@ async function handleSpApi(
   if (body === INVALID) return withLimit(invalidInput('The request body is not valid JSON.'));
   const fault = deps.faults.pick(operation.operationId, operation.key);
   if (fault) return withLimit(fault);
+  const slow = deps.faults.pickCall(operation.operationId, operation.key);
+  if (slow?.hangMs !== undefined) {
+    await deps.faults.hold(slow.hangMs, request.raw.socket);
+    return HANG;
+  }
+  if (slow?.delayMs !== undefined) await deps.faults.hold(slow.delayMs, request.raw.socket);
 
   const parts: SpRequestParts = {
     pathParams,
@@ -109,7 +136,8 @@ async function handleSpApi(
   }
   const handler = deps.handlers.get(operation);
   if (handler) {
-    const context = { clock: deps.clock, baseUrl: deps.baseUrl() };
+    // `faults` rides along for document producers (see faultsOf in faults.ts).
+    const context = { clock: deps.clock, baseUrl: deps.baseUrl(), faults: deps.faults };
     const out = await handler(
       { ...parts, operation, region, seller, token: check.token, method: request.method, rawPath },
       context,
@@ -151,6 +179,7 @@ function authorise(
 }
 
 const INVALID = Symbol('invalid-json');
+const HANG = Symbol('hang');
 
 function parseBody(raw: unknown): unknown {
   const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';

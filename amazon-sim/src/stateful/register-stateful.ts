@@ -1,5 +1,9 @@
 import type { SimClock } from '../clock.ts';
+import { registerFeeds } from '../feeds/register-feeds.ts';
+import { registerFinances } from '../finances/register-finances.ts';
 import type { HandlerRegistry } from '../handlers.ts';
+import { registerPricingHandlers } from '../pricing/register-pricing.ts';
+import { registerReports } from '../reports/report-handlers.ts';
 import { createScenario, type Scenario } from '../scenario/scenario.ts';
 import type { Marketplace, SellerIdentity } from '../sellers.ts';
 import { getInventorySummariesHandler } from './fba-inventory-handlers.ts';
@@ -49,6 +53,9 @@ export function registerStatefulHandlers(registry: HandlerRegistry, scenario: Sc
   registry.register('listingsItems_2021-08-01:patchListingsItem', patchListingsItemHandler(deps));
   registry.register('listingsItems_2021-08-01:deleteListingsItem', deleteListingsItemHandler(deps));
   registry.register('sellers:getMarketplaceParticipations', getMarketplaceParticipationsHandler(deps));
+  registerPricingHandlers(registry, deps);
+  registerFinances(registry, deps);
+  registerFeeds(registry, deps);
   return deps;
 }
 
@@ -79,5 +86,6 @@ export function installLivingMarketplace(registry: HandlerRegistry, input: Livin
     ...input.options,
   });
   registerStatefulHandlers(registry, scenario);
+  registerReports(registry, scenario, input.sellers);
   return scenario;
 }
