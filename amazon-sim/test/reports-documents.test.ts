@@ -155,6 +155,32 @@ describe('settlement reports', () => {
   });
 });
 
+describe('settlements and financial events agree', () => {
+  it('each closed US settlement totals exactly its Finances v0 event group (OriginalTotal), fetched over HTTP', async () => {
+    const { service } = serviceOf(sim);
+    const reports = settlementsOf(sim, 0, US);
+    expect(reports.length).toBeGreaterThan(0);
+    const token = await sellerToken(sim, 0);
+    const res = await http(`${sim.info.spApi.na}/finances/v0/financialEventGroups?MaxResultsPerPage=100`, {
+      headers: { 'x-amz-access-token': token },
+    });
+    expect(res.status).toBe(200);
+    type Group = { FinancialEventGroupStart: string; OriginalTotal: { CurrencyCode: string; CurrencyAmount: number } };
+    const groups = (res.json as { payload: { FinancialEventGroupList: Group[] } }).payload.FinancialEventGroupList;
+    for (const report of reports) {
+      const [summary] = parse(textOf(service, report)).rows;
+      const group = groups.find(
+        (g) =>
+          Date.parse(g.FinancialEventGroupStart) === report.dataStartTime && g.OriginalTotal.CurrencyCode === 'USD',
+      );
+      expect(group, `group starting ${new Date(report.dataStartTime).toISOString()}`).toBeDefined();
+      expect(cents(summary?.['total-amount'])).toBe(
+        Math.round((group?.OriginalTotal.CurrencyAmount ?? Number.NaN) * 100),
+      );
+    }
+  });
+});
+
 describe('older settlement flat file', () => {
   it('is generated for the same periods with the same settlement id and total', () => {
     const { service } = serviceOf(sim);

@@ -1,16 +1,18 @@
+import { type FinanceEvent, SellerFinances } from '../finances/finance-events.ts';
 import { DAY_MS } from '../scenario/calendar.ts';
 import { hash32 } from '../scenario/fast-random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import type { ScenarioMarketplace, ScenarioOrder } from '../scenario/scenario-types.ts';
+import type { ScenarioMarketplace } from '../scenario/scenario-types.ts';
 import type { SellerScenario } from '../scenario/seller-scenario.ts';
 import { type FlatRow, formatAmount, formatDate, formatDateTimeUtc, localeOf, toTsv } from './flat-file.ts';
 import { flatDocument, type GeneratedDocument, type GenerateInput } from './report-generators.ts';
 
 /**
- * GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2: one 14-day period of one marketplace. Orders post when they ship
- * (principal, tax, shipping, promotions, referral and FBA fees, marketplace-facilitator tax withheld where tax is
- * added at checkout), refunds when they are refunded (principal and tax back, referral fee back minus Amazon's
- * refund administration fee). Amounts are integers in minor units, so the summary total is exactly their sum.
+ * GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2: one 14-day period of one marketplace, written from the seller's
+ * financial events of that period (src/finances): orders post when they ship (principal, tax, shipping, promotions,
+ * referral and FBA fees, marketplace-facilitator tax withheld where tax is added at checkout), refunds when they are
+ * refunded (referral fee back minus the refund administration fee), monthly storage fees and reimbursements as
+ * other transactions. Amounts are integers in minor units, so the summary total is exactly their sum.
  */
 
 export const SETTLEMENT_V2_HEADER = [
@@ -83,21 +85,16 @@ export const SETTLEMENT_FLAT_HEADER = [
 /** Deposit follows the period's end by this much [I]. */
 export const DEPOSIT_DELAY_MS = 2 * DAY_MS;
 /** Refund administration fee: 20 % of the refunded referral fee, at most 5.00 in the currency's major unit [I]. */
-const REFUND_ADMIN_RATE = 0.2;
-const REFUND_ADMIN_CAP_MAJOR = 5;
-/** Orders shipped or refunded in a period were placed at most this long before it. */
-const LOOKBACK_MS = 45 * DAY_MS;
-
 /** One transaction line of a settlement, amount in minor units. */
 export interface SettlementLine {
-  transactionType: 'Order' | 'Refund';
+  transactionType: 'Order' | 'Refund' | 'other-transaction';
   orderId: string;
   adjustmentId?: string;
   shipmentId?: string;
   amountType: string;
   amountDescription: string;
   amount: number;
-  fulfillmentId: 'AFN' | 'MFN';
+  fulfillmentId: 'AFN' | 'MFN' | '';
   postedAt: number;
   orderItemCode: string;
   sku: string;
@@ -105,7 +102,14 @@ export interface SettlementLine {
   promotionId?: string;
 }
 
-/** The transactions of a marketplace's settlement period [start, end), as visible at `asOf`. */
+// Financial-event charge names → settlement amount descriptions (the flat file says "Shipping").
+const CHARGE_NAMES: Record<string, string> = { ShippingCharge: 'Shipping' };
+
+/**
+ * The transactions of a marketplace's settlement period [start, end), as visible at `asOf`. They are the seller's
+ * financial events of that period (the same ones Finances v0 and listTransactions return), written as settlement
+ * lines, so a settlement's total equals its financial event group's OriginalTotal to the cent.
+ */
 export function settlementLines(
   scenario: Scenario,
   seller: SellerScenario,
@@ -114,90 +118,76 @@ export function settlementLines(
   end: number,
   asOf: number,
 ): SettlementLine[] {
-  const until = Math.min(end, asOf);
-  const orders = scenario
-    .ordersBetween(seller.sellerId, start - LOOKBACK_MS, until, asOf)
-    .filter((o) => o.marketplaceId === marketplaceId && !o.canceled);
+  const finances = new SellerFinances(scenario.seed, seller);
+  const m = seller.marketplaceIndex(marketplaceId);
   const lines: SettlementLine[] = [];
-  for (const o of orders) {
-    const shipped = o.timeline.shipped;
-    if (shipped !== undefined && shipped >= start && shipped < until) lines.push(...orderLines(o, shipped));
-    lines.push(...refundLines(o, start, until));
-  }
-  return lines.sort((a, b) => a.postedAt - b.postedAt || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  for (const e of finances.events(start, end, asOf, m)) lines.push(...linesOf(e));
+  return lines;
 }
 
-function orderLines(o: ScenarioOrder, postedAt: number): SettlementLine[] {
-  const out: SettlementLine[] = [];
-  const shipmentId = `S${hash32('shipment', o.orderId).toString(36).toUpperCase()}`;
-  const withheld = !o.taxIncluded;
-  for (const item of o.items) {
-    const base = {
-      transactionType: 'Order' as const,
-      orderId: o.orderId,
-      shipmentId,
-      fulfillmentId: o.channel,
-      postedAt,
-      orderItemCode: item.orderItemId,
-      sku: item.sku,
-    };
-    const add = (
-      amountType: string,
-      amountDescription: string,
-      amount: number,
-      extra: Partial<SettlementLine> = {},
-    ) => {
-      if (amount !== 0 || amountDescription === 'Principal')
-        out.push({ ...base, amountType, amountDescription, amount, ...extra });
-    };
-    add('ItemPrice', 'Principal', item.itemPrice, { quantity: item.quantity });
-    add('ItemPrice', 'Tax', item.itemTax);
-    add('ItemPrice', 'Shipping', item.shippingPrice);
-    add('ItemPrice', 'ShippingTax', item.shippingTax);
-    const promo = item.promotionId ? { promotionId: item.promotionId } : {};
-    add('Promotion', 'Principal', -item.promotionDiscount, promo);
-    add('Promotion', 'TaxDiscount', -item.promotionDiscountTax, promo);
-    if (withheld) {
-      add('ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', -(item.itemTax - item.promotionDiscountTax));
-      add('ItemWithheldTax', 'MarketplaceFacilitatorTax-Shipping', -item.shippingTax);
-    }
-    add('ItemFees', 'Commission', -item.referralFee);
-    if (o.channel === 'AFN') add('ItemFees', 'FBAPerUnitFulfillmentFee', -item.fbaFee);
+function linesOf(e: FinanceEvent): SettlementLine[] {
+  if (e.kind === 'ServiceFee' || e.kind === 'Adjustment') {
+    const a = e.adjustment;
+    return [
+      {
+        transactionType: 'other-transaction',
+        orderId: '',
+        amountType: e.kind === 'ServiceFee' ? 'other-transaction' : 'FBA Inventory Reimbursement',
+        amountDescription: e.kind === 'ServiceFee' ? 'Storage Fee' : (e.feeType ?? 'Adjustment'),
+        amount: e.total,
+        fulfillmentId: '',
+        postedAt: e.postedAt,
+        orderItemCode: '',
+        sku: a?.sku ?? '',
+        ...(a ? { quantity: a.quantity } : {}),
+      },
+    ];
   }
-  return out;
-}
-
-function refundLines(o: ScenarioOrder, start: number, until: number): SettlementLine[] {
   const out: SettlementLine[] = [];
-  for (const item of o.items) {
-    const r = item.returned;
-    if (!r || r.refundedAt < start || r.refundedAt >= until) continue;
-    const referralBack = Math.round((item.referralFee * r.quantity) / item.quantity);
-    const cap = REFUND_ADMIN_CAP_MAJOR * 10 ** o.currencyDigits;
-    const admin = Math.min(Math.round(referralBack * REFUND_ADMIN_RATE), cap);
+  const refund = e.kind === 'Refund';
+  const shipmentId = refund
+    ? undefined
+    : `S${hash32('shipment', e.orderId ?? e.id)
+        .toString(36)
+        .toUpperCase()}`;
+  for (const l of e.lines) {
     const base = {
-      transactionType: 'Refund' as const,
-      orderId: o.orderId,
-      adjustmentId: `A${hash32('adjustment', item.orderItemId).toString(36).toUpperCase()}`,
-      fulfillmentId: o.channel,
-      postedAt: r.refundedAt,
-      orderItemCode: item.orderItemId,
-      sku: item.sku,
+      transactionType: refund ? ('Refund' as const) : ('Order' as const),
+      orderId: e.orderId ?? '',
+      ...(shipmentId ? { shipmentId } : {}),
+      ...(refund && l.adjustmentItemId ? { adjustmentId: l.adjustmentItemId } : {}),
+      fulfillmentId: e.channel ?? ('' as const),
+      postedAt: e.postedAt,
+      orderItemCode: l.orderItemId,
+      sku: l.sku,
     };
-    out.push({ ...base, amountType: 'ItemPrice', amountDescription: 'Principal', amount: -r.refundPrincipal });
-    if (r.refundTax !== 0)
-      out.push({ ...base, amountType: 'ItemPrice', amountDescription: 'Tax', amount: -r.refundTax });
-    if (r.refundTax !== 0 && !o.taxIncluded) {
+    for (const [name, amount] of l.charges) {
+      const description = CHARGE_NAMES[name] ?? name;
+      if (amount === 0 && description !== 'Principal') continue;
       out.push({
         ...base,
-        amountType: 'ItemWithheldTax',
-        amountDescription: 'MarketplaceFacilitatorTax-Principal',
-        amount: r.refundTax,
+        amountType: 'ItemPrice',
+        amountDescription: description,
+        amount,
+        ...(description === 'Principal' && !refund ? { quantity: l.quantity } : {}),
       });
     }
-    out.push({ ...base, amountType: 'ItemFees', amountDescription: 'Commission', amount: referralBack });
-    if (admin !== 0)
-      out.push({ ...base, amountType: 'ItemFees', amountDescription: 'RefundCommission', amount: -admin });
+    for (const p of l.promotions) {
+      if (p.amount !== 0)
+        out.push({
+          ...base,
+          amountType: 'Promotion',
+          amountDescription: 'Principal',
+          amount: p.amount,
+          promotionId: p.id,
+        });
+    }
+    for (const [name, amount] of l.withheld) {
+      if (amount !== 0) out.push({ ...base, amountType: 'ItemWithheldTax', amountDescription: name, amount });
+    }
+    for (const [name, amount] of l.fees) {
+      if (amount !== 0) out.push({ ...base, amountType: 'ItemFees', amountDescription: name, amount });
+    }
   }
   return out;
 }
