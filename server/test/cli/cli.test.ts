@@ -24,7 +24,9 @@ function yangfan(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('yangfan CLI', () => {
+// Each command is a fresh Node process compiling TypeScript (several seconds on a busy 2-core machine): the
+// generous per-test timeouts are budgets, not performance assertions.
+describe('yangfan CLI', { timeout: 300_000 }, () => {
   it('explains every command with --help', () => {
     const r = yangfan(['--help']);
     expect(r.code).toBe(0);
