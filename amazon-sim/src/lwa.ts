@@ -20,6 +20,15 @@ export interface AccessToken {
   sellerId?: string;
   scopes: string[];
   expiresAt: number;
+  /** Set on a restricted data token (`Atz.sprdt|…`): the only resources it opens (see rdt.ts). */
+  restricted?: RestrictedGrant[];
+}
+
+/** One restricted resource an RDT covers: method, path (concrete or with `{param}` segments), PII data elements. */
+export interface RestrictedGrant {
+  method: string;
+  path: string;
+  dataElements?: string[];
 }
 
 export type TokenCheck = { ok: true; token: AccessToken } | { ok: false; reply: SimReply };
@@ -88,6 +97,21 @@ export class LwaService {
     if (!record) return { ok: false, reply: unauthorized(TOKEN_INVALID) };
     if (this.clock.now() >= record.expiresAt) return { ok: false, reply: unauthorized(TOKEN_EXPIRED) };
     return { ok: true, token: record };
+  }
+
+  /** Mints a restricted data token bound to `parent`'s seller and application, valid `ttlSeconds` on the clock. */
+  issueRestrictedDataToken(parent: AccessToken, grants: RestrictedGrant[], ttlSeconds: number): AccessToken {
+    const token: AccessToken = {
+      token: `Atz.sprdt|${derivedToken(120, this.seed, 'rdt', ++this.counter)}`,
+      kind: 'seller',
+      clientId: parent.clientId,
+      scopes: [],
+      expiresAt: this.clock.now() + ttlSeconds * 1000,
+      restricted: grants,
+    };
+    if (parent.sellerId !== undefined) token.sellerId = parent.sellerId;
+    this.tokens.set(token.token, token);
+    return token;
   }
 
   /** The seller a refresh token belongs to. */

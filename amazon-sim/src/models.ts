@@ -14,6 +14,8 @@ export interface OperationParam {
   type?: string;
   /** For arrays: `csv` (comma-joined, the default) or `multi` (the key repeated). */
   collectionFormat?: string;
+  /** The parameter's full Swagger declaration ($ref resolved): constraints, items, body `schema` (for validation). */
+  spec?: Record<string, unknown>;
 }
 
 /** One `{}` (matches anything) or recorded value of a sandbox request parameter. */
@@ -48,6 +50,8 @@ export interface Operation {
   /** Exists only on sandbox endpoints (`x-amzn-api-sandbox-only`). */
   sandboxOnly: boolean;
   deprecated: boolean;
+  /** The model's `definitions` (targets of `#/definitions/…` refs in body schemas). */
+  definitions?: Record<string, unknown>;
 }
 
 type Json = Record<string, unknown>;
@@ -84,6 +88,7 @@ export function operationsOfModel(doc: Json, model: string): Operation[] {
       ?.replace(/\.json$/, '') ?? model;
   const sharedParams = (doc.parameters ?? {}) as Record<string, Json>;
   const basePath = typeof doc.basePath === 'string' && doc.basePath !== '/' ? doc.basePath.replace(/\/$/, '') : '';
+  const definitions = (doc.definitions ?? {}) as Json;
   const ops: Operation[] = [];
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
     const itemParams = (item.parameters ?? []) as Json[];
@@ -108,6 +113,7 @@ export function operationsOfModel(doc: Json, model: string): Operation[] {
         grantless: /\bis grantless\b/i.test(description),
         sandboxOnly: sandboxOnly || op['x-amzn-api-sandbox-only'] === true,
         deprecated: op.deprecated === true,
+        definitions,
       });
     }
   }
@@ -122,6 +128,7 @@ function resolveParam(p: Json, shared: Record<string, Json>): OperationParam {
     name: String(def.name),
     in: def.in as OperationParam['in'],
     required: def.required === true,
+    spec: def,
   };
   if (typeof def.type === 'string') param.type = def.type;
   if (def.type === 'array')

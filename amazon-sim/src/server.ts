@@ -12,6 +12,7 @@ import { loadOperations, type Operation } from './models.ts';
 import { NotificationsService } from './notifications/service.ts';
 import { ScenarioTicker } from './pricing/scenario-events.ts';
 import { loadRateLimits, RateLimiter } from './rate-limits.ts';
+import { createRestrictedDataTokenHandler } from './rdt.ts';
 import { installReportRoutes } from './reports/report-routes.ts';
 import { RouteMatcher } from './route-matcher.ts';
 import type { Scenario } from './scenario/scenario.ts';
@@ -126,6 +127,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
           options: options.living === true ? {} : options.living,
         })
       : undefined;
+  if (living) handlers.register('createRestrictedDataToken', createRestrictedDataTokenHandler(lwa));
   let baseUrl = '';
   let info: SimInfo | undefined;
 

@@ -14,9 +14,11 @@ import type { HandlerRegistry } from './handlers.ts';
 import type { AccessToken, LwaService } from './lwa.ts';
 import type { Operation } from './models.ts';
 import type { RateLimiter } from './rate-limits.ts';
+import { restrictedAccess } from './rdt.ts';
 import type { RouteMatcher } from './route-matcher.ts';
 import { findSandboxCase, noMatchingCase, replyOfCase, type SpRequestParts } from './sandbox.ts';
 import { REGIONS, type Region, type SellerIdentity } from './sellers.ts';
+import { validateRequest } from './validation.ts';
 
 /** The SP-API request pipeline: route → auth → rate limit → body → faults → stateful handler or sandbox case. */
 
@@ -101,7 +103,9 @@ async function handleSpApi(
   if (deps.faults.expiredEarly(check.token.token, check.token.expiresAt, deps.clock.now())) {
     return unauthorized(TOKEN_EXPIRED);
   }
-  const denied = authorise(check.token, operation, region, deps.sellers);
+  const denied =
+    authorise(check.token, operation, region, deps.sellers) ??
+    (useSandbox ? undefined : restrictedAccess(check.token, request.method, rawPath));
   if (denied) return denied;
   const seller = deps.sellers.find((s) => s.sellerId === check.token.sellerId);
 
@@ -136,6 +140,9 @@ async function handleSpApi(
   }
   const handler = deps.handlers.get(operation);
   if (handler) {
+    // Stateful handlers only see requests that satisfy the operation's model (see validation.ts).
+    const invalid = validateRequest(operation, parts);
+    if (invalid) return withLimit(invalid);
     // `faults` rides along for document producers (see faultsOf in faults.ts).
     const context = { clock: deps.clock, baseUrl: deps.baseUrl(), faults: deps.faults };
     const out = await handler(

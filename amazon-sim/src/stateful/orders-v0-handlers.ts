@@ -1,6 +1,7 @@
 import type { OperationHandler } from '../handlers.ts';
 import type { OrderStatus, ScenarioOrder } from '../scenario/scenario-types.ts';
 import { type Cursor, type OrderQuery, searchOrders } from './order-search.ts';
+import { requestElements, withPii } from './orders-v0-pii.ts';
 import { renderOrderItemV0, renderOrderV0 } from './orders-v0-render.ts';
 import { guarded, InputError, Query } from './query-params.ts';
 import { iso, marketplaceIndexes, nowOf, type StatefulDeps, sellerOf } from './stateful-context.ts';
@@ -33,6 +34,9 @@ export function getOrdersHandler(deps: StatefulDeps): OperationHandler {
     const seller = sellerOf(deps, request);
     const now = nowOf(context);
     const marketplaces = marketplaceIndexes(seller, q.requiredList('MarketplaceIds', 50), 'MarketplaceIds');
+    const elements = requestElements(request);
+    const render = (o: ScenarioOrder, asOf: number) =>
+      withPii(deps.scenario.seed, o, renderOrderV0(o, asOf), elements, asOf);
     const token = q.string('NextToken');
     if (!token) {
       const ids =
@@ -42,14 +46,14 @@ export function getOrdersHandler(deps: StatefulDeps): OperationHandler {
           .map((id) => deps.scenario.orderById(id, now))
           .filter((o): o is ScenarioOrder => !!o && o.sellerId === seller.sellerId)
           .filter((o) => marketplaces.includes(seller.marketplaceIndex(o.marketplaceId)));
-        return { status: 200, body: { payload: { Orders: orders.map((o) => renderOrderV0(o, now)) } } };
+        return { status: 200, body: { payload: { Orders: orders.map((o) => render(o, now)) } } };
       }
     }
     const state = token
       ? deps.tokens.decode<GetOrdersState>('getOrders', seller.sellerId, token, 'NextToken')
       : newState(q, now, marketplaces);
     const page = searchOrders(seller, state.query, state.cursor, state.max);
-    const payload: Record<string, unknown> = { Orders: page.orders.map((o) => renderOrderV0(o, state.query.asOf)) };
+    const payload: Record<string, unknown> = { Orders: page.orders.map((o) => render(o, state.query.asOf)) };
     if (page.next) {
       payload.NextToken = deps.tokens.encode('getOrders', seller.sellerId, { ...state, cursor: page.next });
     }
@@ -90,7 +94,7 @@ function newState(q: Query, now: number, marketplaces: number[]): GetOrdersState
 }
 
 /** Finds the caller's order or throws the 404. */
-function ownOrder(deps: StatefulDeps, sellerId: string, orderId: string, now: number): ScenarioOrder {
+export function ownOrder(deps: StatefulDeps, sellerId: string, orderId: string, now: number): ScenarioOrder {
   if (!/^\d{3}-\d{7}-\d{7}$/.test(orderId))
     throw new InputError(`Invalid orderId '${orderId}': expected the 3-7-7 format.`);
   const order = deps.scenario.orderById(orderId, now);
@@ -104,7 +108,8 @@ export function getOrderV0Handler(deps: StatefulDeps): OperationHandler {
     const seller = sellerOf(deps, request);
     const now = nowOf(context);
     const order = ownOrder(deps, seller.sellerId, request.pathParams.orderId ?? '', now);
-    return { status: 200, body: { payload: renderOrderV0(order, now) } };
+    const payload = withPii(deps.scenario.seed, order, renderOrderV0(order, now), requestElements(request), now);
+    return { status: 200, body: { payload } };
   });
 }
 

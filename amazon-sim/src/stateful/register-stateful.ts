@@ -15,6 +15,7 @@ import {
   searchListingsItemsHandler,
 } from './listings-items-handlers.ts';
 import { getOrderItemsHandler, getOrdersHandler, getOrderV0Handler } from './orders-v0-handlers.ts';
+import { getOrderAddressHandler, getOrderBuyerInfoHandler, getOrderItemsBuyerInfoHandler } from './orders-v0-pii.ts';
 import { getOrder2026Handler, searchOrdersHandler } from './orders-v2026-handlers.ts';
 import { PageTokens } from './page-token.ts';
 import { getMarketplaceParticipationsHandler } from './sellers-handlers.ts';
@@ -29,6 +30,9 @@ export const STATEFUL_OPERATIONS = [
   'ordersV0:getOrders',
   'ordersV0:getOrder',
   'ordersV0:getOrderItems',
+  'ordersV0:getOrderAddress',
+  'ordersV0:getOrderBuyerInfo',
+  'ordersV0:getOrderItemsBuyerInfo',
   'fbaInventory:getInventorySummaries',
   'listingsItems_2021-08-01:getListingsItem',
   'listingsItems_2021-08-01:searchListingsItems',
@@ -46,6 +50,9 @@ export function registerStatefulHandlers(registry: HandlerRegistry, scenario: Sc
   registry.register('ordersV0:getOrders', getOrdersHandler(deps));
   registry.register('ordersV0:getOrder', getOrderV0Handler(deps));
   registry.register('ordersV0:getOrderItems', getOrderItemsHandler(deps));
+  registry.register('ordersV0:getOrderAddress', getOrderAddressHandler(deps));
+  registry.register('ordersV0:getOrderBuyerInfo', getOrderBuyerInfoHandler(deps));
+  registry.register('ordersV0:getOrderItemsBuyerInfo', getOrderItemsBuyerInfoHandler(deps));
   registry.register('fbaInventory:getInventorySummaries', getInventorySummariesHandler(deps));
   registry.register('listingsItems_2021-08-01:getListingsItem', getListingsItemHandler(deps));
   registry.register('listingsItems_2021-08-01:searchListingsItems', searchListingsItemsHandler(deps));
