@@ -9,7 +9,7 @@ import { mapColumns, openTabular } from '../../platform/files/tabular.js';
 import { newId } from '../../platform/ids.js';
 import { mapUserEmails, type WriteMeta } from '../iam/index.js';
 import { findMarketplace, type StoresService } from '../stores/index.js';
-import { toLogShape } from './catalog.mapping.js';
+import { newSkuRow, toLogShape } from './catalog.mapping.js';
 import * as repo from './catalog.repository.js';
 import type { ListingFields, ListingSkuTable, ListingTable, SkuFields, SkuTable, SpuTable } from './catalog.tables.js';
 import { LISTING_COLUMNS, PRODUCT_COLUMNS } from './catalog-columns.js';
@@ -267,34 +267,7 @@ async function planProducts(
         reject([{ line: r.line, column: 'name', reason: 'required for a new product' }]);
         return;
       }
-      inserts.push({
-        id: newId('sku'),
-        companyId: p.companyId,
-        spuId: null,
-        productLine: null,
-        imagesJson: '[]',
-        costMinor: null,
-        costCurrency: null,
-        lengthMm: null,
-        widthMm: null,
-        heightMm: null,
-        weightG: null,
-        hsCode: null,
-        declaredValueMinor: null,
-        declaredCurrency: null,
-        casePack: null,
-        moq: null,
-        status: 'active',
-        tagsJson: '[]',
-        operatorId: null,
-        productManagerId: null,
-        launchDate: null,
-        ...f,
-        sku: r.key,
-        name: f.name,
-        createdAt: now,
-        updatedAt: now,
-      });
+      inserts.push(newSkuRow(p.companyId, r.key, f.name, f, now));
       return;
     }
     if (f.costMinor !== undefined && f.costCurrency === undefined && f.costMinor !== null && !before.costCurrency) {

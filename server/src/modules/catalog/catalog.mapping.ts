@@ -1,9 +1,10 @@
 import type { CreateSkuInput, ListingDto, SkuDto, UpdateSkuInput } from '@yangfan/contracts';
 import { fromJson, toJson } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
 import { formatMoney, parseMoney } from '../../platform/money.js';
 import type { ListingRow, SkuRow, Sort } from './catalog.repository.js';
-import type { SkuFields } from './catalog.tables.js';
+import type { SkuFields, SkuTable } from './catalog.tables.js';
 
 /** Decimal amount string → integer minor units of a currency; the field names the error. */
 export function toMinor(
@@ -169,4 +170,42 @@ export function toLogShape(row: object, ref: object = row): Record<string, unkno
     else out[k] = v;
   }
   return out;
+}
+
+/** A new SKU row: the given fields over the defaults (active, no cost, no dimensions, no owners). */
+export function newSkuRow(
+  companyId: string,
+  sku: string,
+  name: string,
+  fields: Partial<SkuFields>,
+  now: number,
+): SkuTable {
+  return {
+    id: newId('sku'),
+    companyId,
+    spuId: null,
+    productLine: null,
+    imagesJson: '[]',
+    costMinor: null,
+    costCurrency: null,
+    lengthMm: null,
+    widthMm: null,
+    heightMm: null,
+    weightG: null,
+    hsCode: null,
+    declaredValueMinor: null,
+    declaredCurrency: null,
+    casePack: null,
+    moq: null,
+    status: 'active',
+    tagsJson: '[]',
+    operatorId: null,
+    productManagerId: null,
+    launchDate: null,
+    ...fields,
+    sku,
+    name,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -15,7 +15,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { WriteMeta } from '../iam/index.js';
 import { findMarketplace, type StoresService } from '../stores/index.js';
-import { parseSort, skuFieldsOf, toListingDto, toMinor, toSkuDto } from './catalog.mapping.js';
+import { newSkuRow, parseSort, skuFieldsOf, toListingDto, toMinor, toSkuDto } from './catalog.mapping.js';
 import * as repo from './catalog.repository.js';
 import type { ListingSkuTable } from './catalog.tables.js';
 
@@ -162,34 +162,7 @@ export function createCatalogService(deps: CatalogDeps) {
       await assertSpu(p.companyId, input.spuId);
       const f = skuFieldsOf(input);
       const now = clock.now();
-      const row = {
-        id: newId('sku'),
-        companyId: p.companyId,
-        spuId: null,
-        productLine: null,
-        imagesJson: '[]',
-        costMinor: null,
-        costCurrency: null,
-        lengthMm: null,
-        widthMm: null,
-        heightMm: null,
-        weightG: null,
-        hsCode: null,
-        declaredValueMinor: null,
-        declaredCurrency: null,
-        casePack: null,
-        moq: null,
-        status: 'active',
-        tagsJson: '[]',
-        operatorId: null,
-        productManagerId: null,
-        launchDate: null,
-        ...f,
-        sku: input.sku,
-        name: input.name,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const row = newSkuRow(p.companyId, input.sku, input.name, f, now);
       await conflictAs('sku', () => write(meta, (ctx) => repo.insertSku(ctx, row)));
       return this.getSku(p, row.id);
     },
