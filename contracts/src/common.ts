@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const MODULES = ['settings', 'users', 'stores', 'catalog', 'fx', 'audit'] as const;
+export const MODULES = ['settings', 'users', 'stores', 'catalog', 'orders', 'fx', 'audit'] as const;
 export type Module = (typeof MODULES)[number];
 export const ACTIONS = ['view', 'edit', 'approve', 'export', 'admin'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -11,6 +11,7 @@ export const MODULE_ACTIONS: Record<Module, readonly Action[]> = {
   users: ['view', 'edit', 'admin'],
   stores: ['view', 'edit', 'admin'],
   catalog: ['view', 'edit', 'approve', 'export'],
+  orders: ['view', 'export'],
   fx: ['view', 'edit', 'export'],
   audit: ['view', 'export'],
 };

@@ -4,6 +4,7 @@ import * as createIam from './2026-11-29-0210-create-iam.js';
 import * as createStoresFx from './2026-11-29-0220-create-stores-fx.js';
 import * as createCatalog from './2026-11-29-0230-create-catalog.js';
 import * as indexListingGrid from './2026-11-29-0300-index-listing-grid.js';
+import * as createOrdersSync from './2026-11-29-0400-create-orders-sync.js';
 
 /** Every migration in order; names sort by timestamp. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0220-create-stores-fx': createStoresFx,
   '2026-11-29-0230-create-catalog': createCatalog,
   '2026-11-29-0300-index-listing-grid': indexListingGrid,
+  '2026-11-29-0400-create-orders-sync': createOrdersSync,
 };

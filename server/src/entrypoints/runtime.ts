@@ -3,11 +3,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { healthSchema } from '@yangfan/contracts';
 import SQLite from 'better-sqlite3';
+import { createSpApiGateway } from '../integrations/amazon-sp-api/index.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
 import { createCatalogService, registerCatalogRoutes } from '../modules/catalog/index.js';
 import { createFxService, registerFxRoutes } from '../modules/fx/index.js';
 import { createAuthService, createIamAdminService, credentialsOf, registerIamRoutes } from '../modules/iam/index.js';
+import { createOrdersService, registerOrdersRoutes } from '../modules/orders/index.js';
 import { createStoresService, registerStoresRoutes } from '../modules/stores/index.js';
+import { type AmazonGateway, createSyncService, registerSyncRoutes } from '../modules/sync/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { type Database, openDatabase, pingDatabase } from '../platform/db/database.js';
@@ -29,6 +32,8 @@ export interface Services {
   stores: ReturnType<typeof createStoresService>;
   fx: ReturnType<typeof createFxService>;
   catalog: ReturnType<typeof createCatalogService>;
+  orders: ReturnType<typeof createOrdersService>;
+  sync: ReturnType<typeof createSyncService>;
 }
 
 export interface Runtime {
@@ -50,6 +55,10 @@ export interface RuntimeOptions {
   /** Apply pending migrations on open (the server and worker do; `db migrate` does it explicitly). */
   migrate?: boolean;
   database?: Database;
+  /** The Amazon side of the sync (tests may pass one with fast retries); default SP-API over HTTP. */
+  amazonGateway?: AmazonGateway;
+  /** Days of order history a newly connected store backfills (default 365). */
+  syncHistoryDays?: number;
 }
 
 /** Buckets live where every process can see them: Redis, else PostgreSQL, else the SQLite file (own handle). */
@@ -90,6 +99,15 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     stores,
     fx: createFxService(deps),
     catalog: createCatalogService({ ...deps, stores }),
+    orders: createOrdersService({ ...deps, stores }),
+    sync: createSyncService({
+      ...deps,
+      stores,
+      jobs,
+      ...(opts.syncHistoryDays ? { historyDays: opts.syncHistoryDays } : {}),
+      gateway:
+        opts.amazonGateway ?? createSpApiGateway({ limiter: rateLimiter, logger, rateScale: config.amazonRateScale }),
+    }),
   };
   return {
     config,
@@ -142,6 +160,8 @@ export async function createApp(rt: Runtime, opts: { serveWeb?: boolean } = {}):
     stores: s.stores,
     importDeps: { db: rt.database.db, clock: rt.clock, stores: s.stores },
   });
+  registerOrdersRoutes(app, s.orders);
+  registerSyncRoutes(app, { sync: s.sync, importDeps: { db: rt.database.db, clock: rt.clock, stores: s.stores } });
   registerAuditRoutes(app, rt.database.db);
   await app.ready();
   return app;

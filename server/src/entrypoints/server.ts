@@ -1,11 +1,12 @@
 import { findFirstCompany, purgeSessionsJob } from '../modules/iam/index.js';
+import { syncJobs } from '../modules/sync/index.js';
 import type { Config } from '../platform/config.js';
 import { createApp, createRuntime, type Runtime } from './runtime.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from './seed.js';
 
 /** Registers every module's jobs and their schedules on the queue. */
 export async function registerJobs(rt: Runtime): Promise<void> {
-  for (const job of [purgeSessionsJob({ db: rt.database.db, clock: rt.clock })]) {
+  for (const job of [purgeSessionsJob({ db: rt.database.db, clock: rt.clock }), ...syncJobs(rt.services.sync)]) {
     rt.jobs.register(job);
     if (job.schedule) await rt.jobs.schedule(job.name, job.name, job.schedule);
   }

@@ -23,6 +23,8 @@ const configSchema = z
       .optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     cookieSecure: z.coerce.boolean().default(false),
+    /** Multiplies Amazon's documented rates: 1 for Amazon; the clock speed of an accelerated amazon-sim. */
+    amazonRateScale: z.coerce.number().positive().max(100_000).default(1),
   })
   .strict();
 
@@ -41,6 +43,7 @@ const ENV_MAP: Record<string, keyof RawConfig> = {
   YANGFAN_SECRET_KEY: 'secretKey',
   YANGFAN_LOG_LEVEL: 'logLevel',
   YANGFAN_COOKIE_SECURE: 'cookieSecure',
+  YANGFAN_AMAZON_RATE_SCALE: 'amazonRateScale',
 };
 
 /**

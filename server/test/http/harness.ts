@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { createApp, createRuntime, type Runtime } from '../../src/entrypoints/runtime.js';
 import { DEMO_PASSWORD, DEMO_USERS, type SeedResult, seedDemoCompany } from '../../src/entrypoints/seed.js';
+import type { AmazonGateway } from '../../src/modules/sync/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { App } from '../../src/platform/http/create-http-server.js';
@@ -20,9 +21,16 @@ export interface TestApp {
 }
 
 /** The whole application on a fresh test database with the demo company (a few SKUs) seeded. */
-export async function startTestApp(opts: { skus?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: {
+    skus?: number;
+    clock?: ReturnType<typeof fixedClock>;
+    amazonGateway?: AmazonGateway;
+    syncHistoryDays?: number;
+  } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
-  const clock = fixedClock('2026-11-20T08:00:00Z');
+  const clock = opts.clock ?? fixedClock('2026-11-20T08:00:00Z');
   const config = loadConfig(
     {},
     {
@@ -36,6 +44,8 @@ export async function startTestApp(opts: { skus?: number } = {}): Promise<TestAp
     clock,
     logger: createLogger(process.env.YF_TEST_LOG ?? 'silent'),
     migrate: false,
+    ...(opts.amazonGateway ? { amazonGateway: opts.amazonGateway } : {}),
+    ...(opts.syncHistoryDays ? { syncHistoryDays: opts.syncHistoryDays } : {}),
   });
   const seed = await seedDemoCompany(rt, { skus: opts.skus ?? 12 });
   const app = await createApp(rt, { serveWeb: false });

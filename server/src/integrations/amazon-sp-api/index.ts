@@ -1,5 +1,6 @@
 /** Public API of the SP-API integration: LWA, the rate-limited client, pagination and reports. */
 export { AmazonApiError, parseAmazonErrors, parseRetryAfter } from './amazon-api-error.js';
+export { createSpApiGateway, type SpApiGatewayOptions } from './gateway.adapter.js';
 export type { OperationLimit } from './limits-tsv.js';
 export { createLwaClient, createLwaTokenCache, type LwaClient, type LwaClientOptions } from './lwa-client.js';
 export { OPERATION_LIMITS } from './operation-limits.js';

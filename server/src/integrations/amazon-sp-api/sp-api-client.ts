@@ -42,6 +42,11 @@ export interface SpApiClientOptions {
   now?: () => number;
   /** Share LWA tokens between clients (default: this client's own cache). */
   tokenCache?: LwaTokenCache;
+  /**
+   * Multiplies every documented rate (not the burst). 1 against Amazon; against amazon-sim with a virtual clock
+   * running N× faster, N keeps the client at the quota the simulator enforces.
+   */
+  rateScale?: number;
   /** Or a ready LWA client (overrides `lwa`, `tokenCache`). */
   lwaClient?: LwaClient;
 }
@@ -114,10 +119,14 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     return s;
   };
 
+  const rateScale = options.rateScale ?? 1;
   const limitOf = (op: string): TokenBucketSpec => {
-    const documented = documentedLimit(op);
+    const base = documentedLimit(op);
+    const documented = { ...base, ratePerSecond: base.ratePerSecond * rateScale };
     const rate = announced.get(op);
-    return rate !== undefined && rate < documented.ratePerSecond ? { ...documented, ratePerSecond: rate } : documented;
+    return rate !== undefined && rate * rateScale < documented.ratePerSecond
+      ? { ...documented, ratePerSecond: rate * rateScale }
+      : documented;
   };
 
   const backoff = (attempt: number) => Math.floor(Math.random() * Math.min(maxMs, baseMs * 2 ** attempt)) + 1;

@@ -19,7 +19,13 @@ export const SYSTEM_ROLES: { key: string; name: string; description: string; per
     key: 'operator',
     name: 'Operator',
     description: 'Runs listings and products of their stores',
-    permissions: { catalog: ['view', 'edit', 'export'], stores: ['view'], fx: ['view'], audit: ['view'] },
+    permissions: {
+      catalog: ['view', 'edit', 'export'],
+      orders: ['view', 'export'],
+      stores: ['view'],
+      fx: ['view'],
+      audit: ['view'],
+    },
   },
   {
     key: 'buyer',
@@ -33,6 +39,7 @@ export const SYSTEM_ROLES: { key: string; name: string; description: string; per
     description: 'Exchange rates and read access to the catalog',
     permissions: {
       catalog: ['view', 'export'],
+      orders: ['view', 'export'],
       fx: ['view', 'edit', 'export'],
       audit: ['view', 'export'],
       stores: ['view'],
@@ -42,7 +49,7 @@ export const SYSTEM_ROLES: { key: string; name: string; description: string; per
     key: 'viewer',
     name: 'Viewer',
     description: 'Read-only',
-    permissions: { catalog: ['view'], stores: ['view'], fx: ['view'], settings: ['view'] },
+    permissions: { catalog: ['view'], orders: ['view'], stores: ['view'], fx: ['view'], settings: ['view'] },
   },
 ];
 

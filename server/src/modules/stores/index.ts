@@ -1,5 +1,12 @@
 /** Public API of the stores module: marketplaces, seller accounts (stores) and their encrypted credentials. */
-export { findMarketplace, MARKETPLACES, type Marketplace, REGION_ENDPOINTS, type Region } from './marketplaces.js';
+export {
+  findMarketplace,
+  findMarketplaceBySalesChannel,
+  MARKETPLACES,
+  type Marketplace,
+  REGION_ENDPOINTS,
+  type Region,
+} from './marketplaces.js';
 export { registerStoresRoutes } from './stores.routes.js';
 export {
   createStoresService,

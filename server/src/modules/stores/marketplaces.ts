@@ -81,3 +81,43 @@ export const REGION_ENDPOINTS: Record<Region, { spApi: string; ads: string; lwa:
     lwa: 'https://api.amazon.com/auth/o2/token',
   },
 };
+
+/** The sales channel Amazon writes in orders and flat files ("Amazon.co.uk") per marketplace code. */
+const SALES_CHANNELS: Record<string, string> = {
+  US: 'amazon.com',
+  CA: 'amazon.ca',
+  MX: 'amazon.com.mx',
+  BR: 'amazon.com.br',
+  UK: 'amazon.co.uk',
+  DE: 'amazon.de',
+  FR: 'amazon.fr',
+  IT: 'amazon.it',
+  ES: 'amazon.es',
+  NL: 'amazon.nl',
+  SE: 'amazon.se',
+  PL: 'amazon.pl',
+  BE: 'amazon.com.be',
+  IE: 'amazon.ie',
+  TR: 'amazon.com.tr',
+  AE: 'amazon.ae',
+  SA: 'amazon.sa',
+  EG: 'amazon.eg',
+  IN: 'amazon.in',
+  ZA: 'amazon.co.za',
+  JP: 'amazon.co.jp',
+  AU: 'amazon.com.au',
+  SG: 'amazon.sg',
+};
+const bySalesChannel = new Map(
+  Object.entries(SALES_CHANNELS).map(([code, channel]) => [channel, byCode.get(code) as Marketplace]),
+);
+
+/** The marketplace of a sales channel name ("Amazon.de", "amazon.co.jp"); undefined for "Non-Amazon" and unknowns. */
+export function findMarketplaceBySalesChannel(salesChannel: string): Marketplace | undefined {
+  return bySalesChannel.get(
+    salesChannel
+      .trim()
+      .toLowerCase()
+      .replace(/^www\./, ''),
+  );
+}

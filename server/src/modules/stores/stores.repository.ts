@@ -39,6 +39,16 @@ export async function listStores(db: Handle, companyId: string, onlyIds: string[
   }));
 }
 
+/** Stores of one company or of all companies (the sync scheduler). */
+export async function listAllStores(db: Handle, companyId: string | null): Promise<StoreRow[]> {
+  let q = t(db).selectFrom('store').select('companyId').distinct();
+  if (companyId) q = q.where('companyId', '=', companyId);
+  const companies = await q.execute();
+  const out: StoreRow[] = [];
+  for (const c of companies) out.push(...(await listStores(db, c.companyId, null)));
+  return out;
+}
+
 export async function getStore(db: Handle, companyId: string, id: string): Promise<StoreRow> {
   const s = await t(db)
     .selectFrom('store')

@@ -84,6 +84,14 @@ export function createStoresService(deps: StoresDeps) {
       assertInScope(p, id);
       return toDto(await repo.getStore(db, p.companyId, id));
     },
+    /** A store without a data-scope check: for jobs and the CLI acting for the company. */
+    async getForSystem(companyId: string, id: string): Promise<StoreDto> {
+      return toDto(await repo.getStore(db, companyId, id));
+    },
+    /** Every store of a company (jobs). */
+    async listForSystem(companyId: string | null): Promise<(StoreDto & { companyId: string })[]> {
+      return (await repo.listAllStores(db, companyId)).map((s) => ({ ...toDto(s), companyId: s.companyId }));
+    },
     /** Id → name of the stores of a company (for joins in other modules' read models). */
     async namesOf(companyId: string): Promise<Map<string, string>> {
       return new Map((await repo.listStores(db, companyId, null)).map((s) => [s.id, s.name]));

@@ -22,7 +22,7 @@ export interface TabularFile {
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** Detects the text encoding: BOMs first, then valid UTF-8, else GB18030 (what Chinese Excel writes). */
-export function detectEncoding(head: Buffer): string {
+export function detectEncoding(head: Buffer, fallback = 'gb18030'): string {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
@@ -40,7 +40,7 @@ export function detectEncoding(head: Buffer): string {
     new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
     return 'utf-8';
   } catch {
-    return 'gb18030';
+    return fallback;
   }
 }
 
@@ -91,12 +91,23 @@ async function readHead(stream: Readable, bytes: number): Promise<{ head: Buffer
  * Opens a CSV/TSV or XLSX file as a stream of rows keyed by header name. Tolerates BOMs, CRLF, GB18030 and
  * UTF-16, `;`/tab delimiters; refuses an empty file, an unreadable workbook and duplicate headers.
  */
-export async function openTabular(input: Readable | Buffer, fileName: string): Promise<TabularFile> {
+export interface OpenOptions {
+  /** Encoding of text files when the bytes are not UTF-8 (no BOM): default GB18030; Amazon files: Windows-1252, Shift_JIS. */
+  fallbackEncoding?: string;
+  /** Force an encoding (the user said so). */
+  encoding?: string;
+}
+
+export async function openTabular(
+  input: Readable | Buffer,
+  fileName: string,
+  opts: OpenOptions = {},
+): Promise<TabularFile> {
   const stream = Buffer.isBuffer(input) ? Readable.from([input]) : input;
   const { head, rest } = await readHead(stream, 64 * 1024);
   if (head.length === 0) throw new AppError('INVALID_INPUT', `${fileName} is empty`, { field: 'file' });
   if (head.subarray(0, 4).equals(XLSX_MAGIC) || /\.xlsx$/i.test(fileName)) return openXlsx(rest, fileName);
-  return openCsv(rest, head, fileName);
+  return openCsv(rest, head, fileName, opts);
 }
 
 function checkHeaders(headers: string[], fileName: string): string[] {
@@ -114,8 +125,10 @@ function checkHeaders(headers: string[], fileName: string): string[] {
   return cleaned;
 }
 
-async function openCsv(rest: Readable, head: Buffer, fileName: string): Promise<TabularFile> {
-  const encoding = detectEncoding(head);
+async function openCsv(rest: Readable, head: Buffer, fileName: string, opts: OpenOptions): Promise<TabularFile> {
+  const encoding = opts.encoding ?? detectEncoding(head, opts.fallbackEncoding);
+  if (!iconv.encodingExists(encoding))
+    throw new AppError('INVALID_INPUT', `Unknown encoding "${encoding}"`, { field: 'encoding' });
   const firstText = iconv.decode(head.subarray(0, 8192), encoding).replace(/^\uFEFF/, '');
   const headerLine = firstText.split(/\r?\n/)[0] ?? '';
   const delimiter = detectDelimiter(headerLine);
@@ -126,6 +139,8 @@ async function openCsv(rest: Readable, head: Buffer, fileName: string): Promise<
     delimiter,
     relax_column_count: true,
     relax_quotes: true,
+    // Amazon's tab-separated flat files do not quote: a title starting with " is text, not a quoted field.
+    ...(delimiter === '\t' ? { quote: false } : {}),
     skip_empty_lines: true,
     trim: true,
     on_record: (record, context) => ({ record, line: context.lines }),

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { isoDateSchema } from './common.js';
+
+/** The kinds of Amazon data a store syncs, each with its own cursor and schedule. */
+export const SYNC_DATA_TYPES = ['orders', 'orders-backfill'] as const;
+export const syncDataTypeSchema = z.enum(SYNC_DATA_TYPES);
+export type SyncDataType = z.infer<typeof syncDataTypeSchema>;
+
+export const syncStatusSchema = z.enum(['idle', 'queued', 'running', 'ok', 'error']);
+
+export const operationUsageSchema = z.object({
+  operation: z.string(),
+  calls: z.number().int(),
+  throttled: z.number().int(),
+  retries: z.number().int(),
+  failures: z.number().int(),
+  /** Documented sustained rate (requests per second) and burst. */
+  rate: z.number(),
+  burst: z.number(),
+});
+
+export const syncStateSchema = z.object({
+  storeId: z.string(),
+  storeName: z.string(),
+  dataType: syncDataTypeSchema,
+  status: syncStatusSchema,
+  enabled: z.boolean(),
+  /** Data is complete up to this instant (the cursor); null before the first success. */
+  syncedThrough: z.number().nullable(),
+  lagMs: z.number().nullable(),
+  lastStartedAt: z.number().nullable(),
+  lastSuccessAt: z.number().nullable(),
+  nextRunAt: z.number().nullable(),
+  rowsLastRun: z.number().int(),
+  rowsTotal: z.number().int(),
+  progress: z.object({ percent: z.number(), message: z.string() }).nullable(),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      requestId: z.string().nullable(),
+      at: z.number(),
+      retryable: z.boolean(),
+    })
+    .nullable(),
+  usage: z.array(operationUsageSchema),
+});
+export type SyncStateDto = z.infer<typeof syncStateSchema>;
+
+export const syncRunSchema = z.object({
+  id: z.string(),
+  storeId: z.string(),
+  dataType: syncDataTypeSchema,
+  trigger: z.enum(['schedule', 'manual', 'cli', 'demo']),
+  status: z.enum(['running', 'ok', 'error']),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  rows: z.number().int(),
+  calls: z.number().int(),
+  throttled: z.number().int(),
+  errorMessage: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type SyncRunDto = z.infer<typeof syncRunSchema>;
+
+export const triggerSyncSchema = z
+  .object({
+    dataTypes: z.array(syncDataTypeSchema).min(1).optional(),
+    /** Re-sync from this date (marketplace-local start of day); default: from the cursor. */
+    since: isoDateSchema.optional(),
+  })
+  .strict();
+
+export const connectionTestSchema = z.object({
+  ok: z.boolean(),
+  /** Marketplaces the seller participates in (from sellers/marketplaceParticipations). */
+  participations: z.array(
+    z.object({ marketplaceId: z.string(), name: z.string(), countryCode: z.string(), isParticipating: z.boolean() }),
+  ),
+  /** Configured marketplaces the seller does not participate in. */
+  missingMarketplaceIds: z.array(z.string()),
+  error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable() }).nullable(),
+  latencyMs: z.number(),
+});
+export type ConnectionTestDto = z.infer<typeof connectionTestSchema>;
+
+/** Amazon report types the manual import understands. */
+export const IMPORT_REPORT_TYPES = [
+  'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
+] as const;
+export const importReportTypeSchema = z.enum(IMPORT_REPORT_TYPES);
+export const reportImportQuerySchema = z.object({
+  storeId: z.string().min(3).max(40),
+  type: z.string().max(100),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});

@@ -1,0 +1,21 @@
+import type { JobDefinition, ScheduleOptions } from '../../platform/jobs/job-queue.js';
+import { SYNC_JOB, type SyncJobPayload, type SyncService } from './sync.service.js';
+
+/** The jobs of the sync module: one run of a store's data type, and the scheduler tick that queues due runs. */
+export function syncJobs(sync: SyncService): (JobDefinition<unknown, unknown> & { schedule?: ScheduleOptions })[] {
+  const run: JobDefinition<SyncJobPayload, unknown> = {
+    name: SYNC_JOB,
+    concurrency: 4,
+    handler: async (ctx) =>
+      sync.runSync(ctx.payload, {
+        signal: ctx.signal,
+        onProgress: (percent, message) => void ctx.progress(percent, message).catch(() => undefined),
+      }),
+  };
+  const tick: JobDefinition<unknown, unknown> & { schedule: ScheduleOptions } = {
+    name: 'amazon.sync-due',
+    handler: async () => ({ queued: await sync.enqueueDue() }),
+    schedule: { cron: '* * * * *', timeZone: 'UTC' },
+  };
+  return [run as JobDefinition<unknown, unknown>, tick];
+}

@@ -1,0 +1,85 @@
+import { createManualClock, type RunningSim, type SimOptions } from 'amazon-sim';
+import { createSpApiGateway } from '../../src/integrations/amazon-sp-api/index.js';
+import type { Principal } from '../../src/platform/auth/principal.js';
+import type { fixedClock } from '../../src/platform/clock.js';
+import { createRateLimiter } from '../../src/platform/rate-limit/rate-limiter.js';
+import { startTestApp, type TestApp } from '../http/harness.js';
+import { startTestSim } from './sim-client.js';
+
+/**
+ * Yangfan and amazon-sim on one virtual clock: the app's clock reads the simulator's, report polls advance it, and
+ * the demo company's "Demo US" store is connected to the simulator's NA seller (US, CA, MX).
+ */
+
+export const START = Date.parse('2026-11-20T08:00:00Z');
+export const MINUTE = 60_000;
+
+export interface SyncFixture {
+  sim: RunningSim;
+  t: TestApp;
+  storeId: string;
+  sellerId: string;
+  admin: Principal;
+  close(): Promise<void>;
+}
+
+export async function startSyncFixture(
+  opts: {
+    sim?: SimOptions;
+    historyDays?: number;
+    credentials?: Partial<{ refreshToken: string; clientSecret: string }>;
+  } = {},
+): Promise<SyncFixture> {
+  const sim = await startTestSim({
+    clock: createManualClock(START),
+    rateLimits: false,
+    living: { historyDays: 45, skus: 12 },
+    ...opts.sim,
+  });
+  const clock = {
+    now: () => sim.clock.now(),
+    advance: (ms: number) => sim.clock.advance(ms),
+    set: (ms: number) => sim.clock.advance(Math.max(0, ms - sim.clock.now())),
+  } as ReturnType<typeof fixedClock>;
+  const gateway = createSpApiGateway({
+    limiter: createRateLimiter({ kind: 'memory' }),
+    retryBaseMs: 1,
+    retryMaxMs: 5,
+    maxRetries: 8,
+    reportWait: async () => sim.clock.advance(30_000),
+  });
+  const t = await startTestApp({ clock, amazonGateway: gateway, syncHistoryDays: opts.historyDays ?? 40 });
+  const seller = sim.info.sellers.find((s) => s.region === 'na');
+  if (!seller) throw new Error('sim has no NA seller');
+  const admin: Principal = {
+    kind: 'session',
+    userId: t.seed.userIds.admin,
+    companyId: t.seed.companyId,
+    name: 'test-admin',
+    permissions: { stores: ['view', 'edit', 'admin'], orders: ['view', 'export'] },
+    scope: { allStores: true, storeIds: [], marketplaceIds: [], productLines: [], ownOnly: false },
+  };
+  const meta = {
+    actor: { type: 'system' as const, id: null, name: 'test', companyId: t.seed.companyId },
+    source: 'system' as const,
+  };
+  await t.rt.services.stores.update(admin, meta, t.seed.storeIds.us, {
+    credentials: {
+      clientId: seller.clientId,
+      clientSecret: opts.credentials?.clientSecret ?? seller.clientSecret,
+      refreshToken: opts.credentials?.refreshToken ?? seller.refreshToken,
+    },
+    endpoints: { lwa: sim.info.lwaTokenUrl, spApi: sim.info.spApi.na },
+  });
+  return {
+    sim,
+    t,
+    storeId: t.seed.storeIds.us,
+    sellerId: seller.sellerId,
+    admin,
+    async close() {
+      await t.close();
+      await sim.close();
+    },
+  };
+}
