@@ -22,8 +22,12 @@ export function detectDecimalComma(samples: readonly string[]): boolean {
 export function readAmount(text: string | undefined, currency: string, decimalComma: boolean): bigint | null {
   const v = (text ?? '').trim();
   if (v === '') return 0n;
+  // The file's convention decides ambiguous forms ("1,234", "1.234"); a form only one convention can write wins.
+  let comma = decimalComma;
+  if (!comma && /^-?(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$/.test(v)) comma = true;
+  else if (comma && /^-?\d+\.\d{1,2}$/.test(v)) comma = false;
   try {
-    return parseMoney(v, currency, { decimalComma }).amountMinor;
+    return parseMoney(v, currency, { decimalComma: comma }).amountMinor;
   } catch {
     return null;
   }
@@ -69,7 +73,7 @@ export function readInstant(text: string | undefined): number | null {
   let offset = ZONES[zone] ?? (/^[+-]\d{2}:?\d{2}$/.test(zone) ? zone : null);
   if (!offset) return null;
   if (!offset.includes(':')) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
-  const iso = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:${s.padStart(2, '0')}${offset}`;
+  const iso = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h.padStart(2, '0')}:${mi.padStart(2, '0')}:${s.padStart(2, '0')}${offset}`;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
   // Date.parse rolls 2026-02-30 over to March: refuse dates that are not real.
