@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Readable } from 'node:stream';
-import type { Locale } from '@yangfan/contracts';
+import type { ImportReport, Locale } from '@yangfan/contracts';
 import cliProgress from 'cli-progress';
 import { exportListings, exportProducts, importCatalogFile } from '../modules/catalog/index.js';
 import {
@@ -29,7 +29,7 @@ export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T
 }
 
 /** The CLI acts for the company as an administrator; the operation log names the OS user. */
-async function cliContext(rt: Runtime): Promise<{ principal: Principal; meta: WriteMeta }> {
+export async function cliContext(rt: Runtime): Promise<{ principal: Principal; meta: WriteMeta }> {
   const company = await findFirstCompany(rt.database.db);
   if (!company)
     throw new AppError('NOT_FOUND', 'No company yet: create one with `yangfan user add` or `yangfan start --demo`');
@@ -40,7 +40,7 @@ async function cliContext(rt: Runtime): Promise<{ principal: Principal; meta: Wr
       userId: '',
       companyId: company.id,
       name,
-      permissions: { catalog: ['view', 'edit', 'export'], stores: ['view', 'edit'] },
+      permissions: { catalog: ['view', 'edit', 'export'], stores: ['view', 'edit'], orders: ['view', 'export'] },
       scope: { allStores: true, storeIds: [], marketplaceIds: [], productLines: [], ownOnly: false },
     },
     meta: { actor: { type: 'system', id: null, name, companyId: company.id }, source: 'cli' },
@@ -165,17 +165,22 @@ export async function cliImportCatalog(
       { ...o, file: o.stream, onProgress: (n) => bar.update(n) },
     );
     bar.stop();
-    for (const e of report.errors)
-      process.stdout.write(
-        `line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.reason}${e.value !== undefined ? ` (${JSON.stringify(e.value)})` : ''}\n`,
-      );
-    process.stdout.write(
-      `${report.status === 'ok' ? (o.dryRun ? 'dry run OK' : 'imported') : 'REJECTED (nothing written)'}: ${report.rowsTotal} rows, ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length} errors\n`,
-    );
+    printImportReport(report);
     return report.status === 'ok';
   } finally {
     bar.stop();
   }
+}
+
+/** Prints an import's rejected rows (line, column, reason) and its summary line. */
+export function printImportReport(report: ImportReport): void {
+  for (const e of report.errors)
+    process.stdout.write(
+      `line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.reason}${e.value !== undefined ? ` (${JSON.stringify(e.value)})` : ''}\n`,
+    );
+  process.stdout.write(
+    `${report.status === 'ok' ? (report.dryRun ? 'dry run OK' : 'imported') : 'REJECTED (nothing written)'}: ${report.rowsTotal} rows, ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length} errors\n`,
+  );
 }
 
 export async function cliExportCatalog(

@@ -7,6 +7,7 @@ import { openDatabase } from '../platform/db/database.js';
 import { createMigrator } from '../platform/db/migrate.js';
 import { AppError } from '../platform/errors.js';
 import { cliAddStore, cliAddUser, cliExportCatalog, cliImportCatalog, withRuntime } from './cli-commands.js';
+import { cliImportReport, cliSync, cliTestStore } from './cli-sync-commands.js';
 import { runServer, runWorker } from './server.js';
 
 /** Prints a clear message and exits non-zero: the CLI's one error path. */
@@ -102,6 +103,45 @@ store
   .option('--ads-endpoint <url>', 'Ads API base URL override')
   .option('--queue-url <url>', 'notification queue URL')
   .action(async (o) => withRuntime((rt) => cliAddStore(rt, o)));
+
+store
+  .command('test')
+  .description("test a store's Amazon connection (sellers/marketplaceParticipations)")
+  .argument('<store>', 'store name or id')
+  .action(async (name: string) => {
+    if (!(await withRuntime((rt) => cliTestStore(rt, name)))) process.exitCode = 2;
+  });
+
+program
+  .command('sync')
+  .description("sync a store's Amazon data now, in this process, with progress (history backfill, then live orders)")
+  .requiredOption('--store <store>', 'store name or id')
+  .option('--only <types>', 'data types, comma-separated: orders-backfill, orders')
+  .option('--since <date>', 're-sync from this date (YYYY-MM-DD)')
+  .action(async (o: { store: string; only?: string; since?: string }) => {
+    if (!(await withRuntime((rt) => cliSync(rt, o)))) process.exitCode = 2;
+  });
+
+program
+  .command('import')
+  .description('import an Amazon report file into a store (validates every row; all or nothing)')
+  .requiredOption('--store <store>', 'store name or id')
+  .requiredOption('--type <type>', 'Amazon report type, e.g. GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL')
+  .option('--dry-run', 'validate and count only; write nothing')
+  .option('--encoding <encoding>', 'text encoding when not UTF-8 (e.g. windows-1252, shift_jis)')
+  .argument('<file>', 'the report file (tab-separated text, CSV or XLSX)')
+  .action(async (file: string, o: { store: string; type: string; dryRun?: boolean; encoding?: string }) => {
+    if (!existsSync(file)) throw new AppError('INVALID_INPUT', `No such file: ${file}`);
+    const ok = await withRuntime((rt) =>
+      cliImportReport(rt, {
+        ...o,
+        dryRun: o.dryRun === true,
+        stream: createReadStream(file),
+        fileName: basename(file),
+      }),
+    );
+    if (!ok) process.exitCode = 2;
+  });
 
 const catalog = program.command('catalog').description('products and listings');
 catalog
