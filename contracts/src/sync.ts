@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isoDateSchema } from './common.js';
 
-/** The kinds of Amazon data a store syncs, each with its own cursor and schedule. */
-export const SYNC_DATA_TYPES = ['orders', 'orders-backfill'] as const;
-export const syncDataTypeSchema = z.enum(SYNC_DATA_TYPES);
+/**
+ * The kinds of Amazon data a store syncs, each with its own cursor and schedule. Data modules register their types
+ * (orders-backfill, orders, inventory …); the server lists them at GET /api/sync/data-types.
+ */
+export const syncDataTypeSchema = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'expected a data type such as orders');
 export type SyncDataType = z.infer<typeof syncDataTypeSchema>;
 
 export const syncStatusSchema = z.enum(['idle', 'queued', 'running', 'ok', 'error']);
@@ -84,12 +86,13 @@ export const connectionTestSchema = z.object({
 });
 export type ConnectionTestDto = z.infer<typeof connectionTestSchema>;
 
-/** Amazon report types the manual import understands. */
-export const IMPORT_REPORT_TYPES = [
-  'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
-  'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
-] as const;
-export const importReportTypeSchema = z.enum(IMPORT_REPORT_TYPES);
+/** What the server syncs and imports: GET /api/sync/data-types. */
+export const syncCatalogSchema = z.object({
+  dataTypes: z.array(z.object({ dataType: z.string(), intervalMs: z.number().nullable() })),
+  /** Amazon report types the manual import reads. */
+  reportTypes: z.array(z.string()),
+});
+export type SyncCatalogDto = z.infer<typeof syncCatalogSchema>;
 export const reportImportQuerySchema = z.object({
   storeId: z.string().min(3).max(40),
   type: z.string().max(100),

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { SYNC_DATA_TYPES, type SyncDataType } from '@yangfan/contracts';
 import cliProgress from 'cli-progress';
 import { importAmazonReport } from '../modules/sync/index.js';
 import { AppError } from '../platform/errors.js';
@@ -37,23 +36,23 @@ export async function cliTestStore(rt: Runtime, nameOrId: string): Promise<boole
 export async function cliSync(rt: Runtime, o: { store: string; only?: string; since?: string }): Promise<boolean> {
   const { principal, meta } = await cliContext(rt);
   const s = await storeOf(rt, o.store);
-  const only = (o.only ?? SYNC_DATA_TYPES.join(','))
+  const known = rt.services.sync.dataTypes();
+  const only = (o.only ?? known.join(','))
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
   for (const dt of only)
-    if (!(SYNC_DATA_TYPES as readonly string[]).includes(dt))
-      throw new AppError('INVALID_INPUT', `Unknown data type "${dt}"; known: ${SYNC_DATA_TYPES.join(', ')}`);
+    if (!known.includes(dt))
+      throw new AppError('INVALID_INPUT', `Unknown data type "${dt}"; known: ${known.join(', ')}`);
   if (o.since && !/^\d{4}-\d{2}-\d{2}$/.test(o.since))
     throw new AppError('INVALID_INPUT', `--since "${o.since}" is not a date YYYY-MM-DD`);
-  const dataTypes = only as SyncDataType[];
+  // In registry order: history before live.
+  const dataTypes = known.filter((dt) => only.includes(dt));
   if (!s.hasCredentials) throw new AppError('INVALID_INPUT', `Store ${s.name} has no Amazon credentials`);
   await rt.services.sync.ensureStates(principal.companyId, s.id);
   if (o.since) await rt.services.sync.trigger(principal, meta, s.id, { dataTypes, since: o.since }, 'cli');
-  // History first: the backfill before the live orders.
-  const ordered = [...dataTypes].sort((a, b) => (a === 'orders-backfill' ? -1 : b === 'orders-backfill' ? 1 : 0));
   let ok = true;
-  for (const dataType of ordered) {
+  for (const dataType of dataTypes) {
     const bar = new cliProgress.SingleBar(
       {
         format: `${dataType.padEnd(16)} [{bar}] {percentage}% | {message}`,
@@ -97,7 +96,7 @@ export async function cliImportReport(
   bar.start(0, 0);
   try {
     const report = await importAmazonReport(
-      { db: rt.database.db, clock: rt.clock, stores: rt.services.stores },
+      rt.reportImport,
       principal,
       { ...meta, source: 'import' },
       {

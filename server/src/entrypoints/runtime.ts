@@ -8,9 +8,19 @@ import { registerAuditRoutes } from '../modules/audit/index.js';
 import { createCatalogService, registerCatalogRoutes } from '../modules/catalog/index.js';
 import { createFxService, registerFxRoutes } from '../modules/fx/index.js';
 import { createAuthService, createIamAdminService, credentialsOf, registerIamRoutes } from '../modules/iam/index.js';
-import { createOrdersService, registerOrdersRoutes } from '../modules/orders/index.js';
+import {
+  allOrdersImporter,
+  createOrdersService,
+  orderSyncHandlers,
+  registerOrdersRoutes,
+} from '../modules/orders/index.js';
 import { createStoresService, registerStoresRoutes } from '../modules/stores/index.js';
-import { type AmazonGateway, createSyncService, registerSyncRoutes } from '../modules/sync/index.js';
+import {
+  type AmazonGateway,
+  createSyncService,
+  type ReportImportDeps,
+  registerSyncRoutes,
+} from '../modules/sync/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { type Database, openDatabase, pingDatabase } from '../platform/db/database.js';
@@ -46,6 +56,8 @@ export interface Runtime {
   /** Shared token buckets (Amazon quotas, per-job limits): Redis or PostgreSQL when configured, else SQLite. */
   rateLimiter: RateLimiter;
   services: Services;
+  /** The manual Amazon report import (HTTP upload and `yangfan import`). */
+  reportImport: ReportImportDeps;
   close(): Promise<void>;
 }
 
@@ -104,10 +116,18 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       ...deps,
       stores,
       jobs,
+      // Run order for a new store: history before live.
+      handlers: [...orderSyncHandlers()],
       ...(opts.syncHistoryDays ? { historyDays: opts.syncHistoryDays } : {}),
       gateway:
         opts.amazonGateway ?? createSpApiGateway({ limiter: rateLimiter, logger, rateScale: config.amazonRateScale }),
     }),
+  };
+  const reportImport: ReportImportDeps = {
+    ...deps,
+    stores,
+    importers: [allOrdersImporter()],
+    targetOf: services.sync.targetOf,
   };
   return {
     config,
@@ -118,6 +138,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     jobs,
     services,
     rateLimiter,
+    reportImport,
     async close() {
       await jobs.close();
       await rateLimiter.close();
@@ -161,7 +182,7 @@ export async function createApp(rt: Runtime, opts: { serveWeb?: boolean } = {}):
     importDeps: { db: rt.database.db, clock: rt.clock, stores: s.stores },
   });
   registerOrdersRoutes(app, s.orders);
-  registerSyncRoutes(app, { sync: s.sync, importDeps: { db: rt.database.db, clock: rt.clock, stores: s.stores } });
+  registerSyncRoutes(app, { sync: s.sync, importDeps: rt.reportImport });
   registerAuditRoutes(app, rt.database.db);
   await app.ready();
   return app;

@@ -3,17 +3,17 @@ import { REGION_ENDPOINTS } from '../../modules/stores/index.js';
 import type {
   AmazonConnection,
   AmazonGateway,
+  AmazonRequest,
+  AmazonResponse,
   FlatReport,
   MarketplaceParticipation,
   OperationUsage,
-  OrdersPage,
   StoreConnectionInfo,
 } from '../../modules/sync/index.js';
 import { openTabular } from '../../platform/files/tabular.js';
 import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.js';
 import { AmazonApiError } from './amazon-api-error.js';
 import { createLwaTokenCache } from './lwa-client.js';
-import { type ApiOrder2026, mapOrder2026 } from './orders-v2026-mapper.js';
 import { documentedLimit } from './rate-limits.js';
 import { createReport, downloadReportDocument, getReportDocument, waitForReport } from './reports.js';
 import { createSpApiClient, type SpApiLogger } from './sp-api-client.js';
@@ -31,8 +31,6 @@ export interface SpApiGatewayOptions {
   maxRetries?: number;
   timeoutMs?: number;
 }
-
-const ORDER_DATASETS = ['RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PROMOTION', 'CANCELLATION'];
 
 /** The sync module's Amazon port over SP-API: one client per store, limits shared through the limiter. */
 export function createSpApiGateway(opts: SpApiGatewayOptions): AmazonGateway {
@@ -76,32 +74,9 @@ export function createSpApiGateway(opts: SpApiGatewayOptions): AmazonGateway {
           }));
         },
 
-        async searchOrdersUpdatedPage(input): Promise<OrdersPage> {
-          const res = await client.call<{
-            orders?: ApiOrder2026[];
-            pagination?: { nextToken?: string };
-            lastUpdatedBefore?: string;
-          }>({
-            operation: 'orders_2026-01-01/searchOrders',
-            method: 'GET',
-            path: '/orders/2026-01-01/orders',
-            query: input.nextToken
-              ? { paginationToken: input.nextToken, includedData: ORDER_DATASETS }
-              : {
-                  lastUpdatedAfter: iso(input.after),
-                  lastUpdatedBefore: input.before === undefined ? undefined : iso(input.before),
-                  marketplaceIds: input.marketplaceIds,
-                  includedData: ORDER_DATASETS,
-                  maxResultsPerPage: 100,
-                },
-          });
-          const windowEnd = res.body.lastUpdatedBefore ? Date.parse(res.body.lastUpdatedBefore) : Number.NaN;
-          return {
-            orders: (res.body.orders ?? []).map(mapOrder2026),
-            nextToken: res.body.pagination?.nextToken ?? null,
-            windowEnd: Number.isNaN(windowEnd) ? (input.before ?? Date.now() - 120_000) : windowEnd,
-            requestId: res.requestId ?? null,
-          };
+        async call<T>(request: AmazonRequest): Promise<AmazonResponse<T>> {
+          const res = await client.call<T>(request);
+          return { status: res.status, body: res.body, requestId: res.requestId ?? null };
         },
 
         createReport(input): Promise<string> {

@@ -17,3 +17,4 @@ export {
 } from './orders.repository.js';
 export { registerOrdersRoutes } from './orders.routes.js';
 export { createOrdersService, type OrdersService } from './orders.service.js';
+export { ALL_ORDERS_REPORT, allOrdersImporter, orderSyncHandlers } from './orders-sync.js';

@@ -1,9 +1,8 @@
-import type { OrderRecord } from '../orders/index.js';
-
 /**
- * The port the sync module needs from Amazon; `integrations/amazon-sp-api` implements it over HTTP. Everything here
- * is already normalised (epoch ms, minor units); failures are AppErrors whose details carry `retryable`, `requestId`,
- * `status` and `amazonCode` (AmazonApiError).
+ * The port the sync needs from Amazon; `integrations/amazon-sp-api` implements it over HTTP with the shared rate
+ * limiter, retries and LWA. Data modules call operations through `call` and read Amazon's JSON with their own pure
+ * mappers; reports come decoded and parsed by header name. Failures are AppErrors whose details carry `retryable`,
+ * `requestId`, `status` and `amazonCode` (AmazonApiError).
  */
 
 export interface StoreConnectionInfo {
@@ -27,11 +26,21 @@ export interface MarketplaceParticipation {
   isParticipating: boolean;
 }
 
-export interface OrdersPage {
-  orders: OrderRecord[];
-  nextToken: string | null;
-  /** The upper bound of the search window Amazon applied (it answers `lastUpdatedBefore`). */
-  windowEnd: number;
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+
+/** One SP-API operation call (see SpApiRequest of the integration). */
+export interface AmazonRequest {
+  /** `<model stem>/<operationId>`, e.g. `orders_2026-01-01/searchOrders`: selects the documented rate limit. */
+  operation: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+}
+
+export interface AmazonResponse<T> {
+  status: number;
+  body: T;
   requestId: string | null;
 }
 
@@ -52,14 +61,9 @@ export interface OperationUsage {
 }
 
 export interface AmazonConnection {
+  /** Calls one SP-API operation within its quota (retries 429/5xx, refreshes tokens). */
+  call<T = unknown>(request: AmazonRequest): Promise<AmazonResponse<T>>;
   getMarketplaceParticipations(): Promise<MarketplaceParticipation[]>;
-  /** One page of orders changed in [after, before] (before omitted: Amazon's "now − 2 min"), or the page after `nextToken`. */
-  searchOrdersUpdatedPage(input: {
-    after: number;
-    before?: number | undefined;
-    nextToken?: string | undefined;
-    marketplaceIds: string[];
-  }): Promise<OrdersPage>;
   /** Requests a report for [start, end]; returns its id. */
   createReport(input: { reportType: string; marketplaceIds: string[]; start: number; end: number }): Promise<string>;
   /** Waits for a report to be DONE and opens its document (decoded, parsed by header name). */

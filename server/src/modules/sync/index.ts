@@ -2,13 +2,19 @@
 export type {
   AmazonConnection,
   AmazonGateway,
+  AmazonRequest,
+  AmazonResponse,
   FlatReport,
   MarketplaceParticipation,
   OperationUsage,
-  OrdersPage,
   StoreConnectionInfo,
 } from './amazon-port.js';
-export { importAmazonReport, type ReportImportDeps, type ReportImportInput } from './report-import.js';
+export {
+  importAmazonReport,
+  importableReportTypes,
+  type ReportImportDeps,
+  type ReportImportInput,
+} from './report-import.js';
 export { syncJobs } from './sync.jobs.js';
 export { registerSyncRoutes } from './sync.routes.js';
 export {
@@ -18,4 +24,14 @@ export {
   type SyncService,
   type SyncTrigger,
 } from './sync.service.js';
-export { ALL_ORDERS_REPORT } from './sync-runners.js';
+export {
+  checkAborted,
+  type ImportOutcome,
+  type ParsedBatch,
+  type ReportImporter,
+  type RunEnv,
+  type RunResult,
+  type SyncHandler,
+  type SyncTarget,
+} from './sync-handler.js';
+export { DAY_MS, percentDone, reportWindows, retryDelayMs } from './sync-plan.js';

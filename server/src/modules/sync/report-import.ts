@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { IMPORT_REPORT_TYPES, type ImportError, type ImportReport } from '@yangfan/contracts';
+import type { ImportError, ImportReport } from '@yangfan/contracts';
 import { runWrite } from '../../platform/audit.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -7,9 +7,8 @@ import type { AnyKysely } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { openTabular } from '../../platform/files/tabular.js';
 import type { WriteMeta } from '../iam/index.js';
-import { upsertOrders } from '../orders/index.js';
-import { findMarketplace, type StoresService } from '../stores/index.js';
-import { missingAllOrdersColumns, parseAllOrdersRows } from './parsers/all-orders-report.js';
+import type { StoresService } from '../stores/index.js';
+import type { ReportImporter, SyncTarget } from './sync-handler.js';
 
 /**
  * Manual import of an Amazon report file (downloaded from Seller Central or saved from the API), through the same
@@ -22,6 +21,13 @@ export interface ReportImportDeps {
   db: AnyKysely;
   clock: Clock;
   stores: StoresService;
+  importers: readonly ReportImporter[];
+  targetOf(companyId: string, store: Awaited<ReturnType<StoresService['getForSystem']>>): SyncTarget;
+}
+
+/** Report types the registered importers read. */
+export function importableReportTypes(importers: readonly ReportImporter[]): string[] {
+  return importers.flatMap((i) => [...i.reportTypes]);
 }
 
 export interface ReportImportInput {
@@ -45,16 +51,17 @@ export async function importAmazonReport(
   meta: WriteMeta,
   input: ReportImportInput,
 ): Promise<ImportReport> {
-  if (!(IMPORT_REPORT_TYPES as readonly string[]).includes(input.reportType))
+  const importer = deps.importers.find((i) => i.reportTypes.includes(input.reportType));
+  if (!importer)
     throw new AppError(
       'INVALID_INPUT',
-      `Unknown report type "${input.reportType}"; this version imports ${IMPORT_REPORT_TYPES.join(', ')}`,
+      `Unknown report type "${input.reportType}"; this version imports ${importableReportTypes(deps.importers).join(', ')}`,
       { field: 'type' },
     );
   deps.stores.assertInScope(p, input.storeId);
   const store = await deps.stores.getForSystem(p.companyId, input.storeId);
-  const marketplaces = store.marketplaceIds.flatMap((id) => findMarketplace(id) ?? []);
-  const zones = new Map(marketplaces.map((m) => [m.marketplaceId, m.timeZone]));
+  const target = deps.targetOf(p.companyId, store);
+  const marketplaces = target.marketplaces;
   // Seller Central writes Japanese files in Shift_JIS and older EU/US files in Windows-1252 when not UTF-8.
   const fallbackEncoding = marketplaces.some((m) => m.code === 'JP') ? 'shift_jis' : 'windows-1252';
   const file = await openTabular(input.file, input.fileName, {
@@ -72,7 +79,7 @@ export async function importAmazonReport(
     unchanged: 0,
     errors: [],
   };
-  const missing = missingAllOrdersColumns(file.headers);
+  const missing = importer.missingColumns(file.headers);
   if (missing.length > 0) {
     report.status = 'rejected';
     report.errors = missing.map(
@@ -86,22 +93,21 @@ export async function importAmazonReport(
     for await (const _ of file.rows);
     return report;
   }
-  const target = { companyId: p.companyId, storeId: store.id, timeZoneOf: (id: string) => zones.get(id) ?? 'UTC' };
   try {
     await runWrite(deps.db, { ...meta, clock: deps.clock }, async (ctx) => {
-      for await (const batch of parseAllOrdersRows(file.rows, { marketplaces })) {
+      for await (const batch of importer.parse(file.rows, target)) {
         report.rowsTotal += batch.rows;
         input.onProgress?.(report.rowsTotal);
         for (const e of batch.errors) if (report.errors.length < MAX_ERRORS) report.errors.push(e);
         if (report.errors.length > 0) continue; // keep reading to report every bad row; nothing will be kept
-        const out = await upsertOrders(ctx, target, batch.records, 'import');
+        const out = await importer.write(ctx, target, batch.records);
         report.created += out.created;
         report.updated += out.updated;
-        report.unchanged += out.unchanged + out.stale;
+        report.unchanged += out.unchanged;
       }
       if (report.errors.length > 0 || input.dryRun) throw new DryRunRollback();
       await ctx.record({
-        module: 'orders',
+        module: 'sync',
         entity: 'import',
         entityId: store.id,
         action: 'import',

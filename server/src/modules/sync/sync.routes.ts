@@ -4,6 +4,7 @@ import {
   importReportSchema,
   listResponse,
   reportImportQuerySchema,
+  syncCatalogSchema,
   syncDataTypeSchema,
   syncRunSchema,
   syncStateSchema,
@@ -14,13 +15,21 @@ import { principalOf } from '../../platform/http/access.js';
 import type { App } from '../../platform/http/create-http-server.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { writeMetaOf } from '../iam/index.js';
-import { importAmazonReport, type ReportImportDeps } from './report-import.js';
+import { importAmazonReport, importableReportTypes, type ReportImportDeps } from './report-import.js';
 import type { SyncService } from './sync.service.js';
 
 export function registerSyncRoutes(app: App, deps: { sync: SyncService; importDeps: ReportImportDeps }): void {
   const tags = ['sync'];
   const view = { access: { module: 'stores' as const, action: 'view' as const } };
   const edit = { access: { module: 'stores' as const, action: 'edit' as const } };
+  app.get(
+    '/api/sync/data-types',
+    { config: view, schema: { tags, response: { 200: syncCatalogSchema } } },
+    async () => ({
+      dataTypes: deps.sync.handlers().map((h) => ({ dataType: h.dataType, intervalMs: h.intervalMs })),
+      reportTypes: importableReportTypes(deps.importDeps.importers),
+    }),
+  );
   app.get(
     '/api/sync/states',
     {

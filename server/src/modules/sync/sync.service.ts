@@ -1,5 +1,4 @@
-import type { ConnectionTestDto, StoreDto, SyncDataType, SyncRunDto, SyncStateDto } from '@yangfan/contracts';
-import { SYNC_DATA_TYPES } from '@yangfan/contracts';
+import type { ConnectionTestDto, StoreDto, SyncRunDto, SyncStateDto } from '@yangfan/contracts';
 import { type Actor, runWrite } from '../../platform/audit.js';
 import { type Principal, scopeFilterOf } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -11,15 +10,8 @@ import type { WriteMeta } from '../iam/index.js';
 import { findMarketplace, type Marketplace, type StoresService } from '../stores/index.js';
 import type { AmazonConnection, AmazonGateway, OperationUsage } from './amazon-port.js';
 import * as repo from './sync.repository.js';
-import {
-  type BackfillCursor,
-  DAY_MS,
-  initialCursors,
-  type OrdersCursor,
-  RUN_INTERVAL_MS,
-  retryDelayMs,
-} from './sync-plan.js';
-import { type RunEnv, type RunResult, runOrdersBackfill, runOrdersSync } from './sync-runners.js';
+import type { RunEnv, SyncHandler, SyncTarget } from './sync-handler.js';
+import { DAY_MS, retryDelayMs } from './sync-plan.js';
 
 export const SYNC_JOB = 'amazon.sync';
 export type SyncTrigger = 'schedule' | 'manual' | 'cli' | 'demo';
@@ -27,7 +19,7 @@ export type SyncTrigger = 'schedule' | 'manual' | 'cli' | 'demo';
 export interface SyncJobPayload {
   companyId: string;
   storeId: string;
-  dataType: SyncDataType;
+  dataType: string;
   trigger: SyncTrigger;
 }
 
@@ -37,16 +29,13 @@ export interface SyncDeps {
   stores: StoresService;
   gateway: AmazonGateway;
   jobs: JobQueue;
+  /** The data types, in the order a new store runs them (history before live). */
+  handlers: readonly SyncHandler[];
   /** A run that shows no progress for this long has crashed; another run may take over (default 10 min). */
   leaseMs?: number;
   /** Days of order history a newly connected store backfills (default 365). */
   historyDays?: number;
 }
-
-const RUNNERS: Record<SyncDataType, (env: RunEnv) => Promise<RunResult>> = {
-  orders: runOrdersSync,
-  'orders-backfill': runOrdersBackfill,
-};
 
 interface StoredError {
   code: string;
@@ -95,26 +84,46 @@ export function createSyncService(deps: SyncDeps) {
     });
   }
 
-  /** Creates the sync states of a store that has credentials (idempotent): history backfill + live orders. */
+  const handlers = new Map(deps.handlers.map((h) => [h.dataType, h]));
+  const historyDays = deps.historyDays ?? 365;
+  function handlerOf(dataType: string): SyncHandler {
+    const h = handlers.get(dataType);
+    if (!h)
+      throw new AppError(
+        'INVALID_INPUT',
+        `Unknown data type "${dataType}"; known: ${[...handlers.keys()].join(', ')}`,
+        {
+          field: 'dataType',
+        },
+      );
+    return h;
+  }
+
+  /** Creates the sync state of every data type of a store (idempotent): each starts from its initial cursor. */
   async function ensureStates(companyId: string, storeId: string): Promise<void> {
     const now = clock.now();
-    const c = initialCursors(now, deps.historyDays);
-    await repo.insertSyncStateIfMissing(db, {
-      storeId,
-      dataType: 'orders-backfill',
+    for (const h of deps.handlers)
+      await repo.insertSyncStateIfMissing(db, {
+        storeId,
+        dataType: h.dataType,
+        companyId,
+        cursorJson: JSON.stringify(h.initialCursor(now, historyDays)),
+        nextRunAt: now,
+        updatedAt: now,
+      });
+  }
+
+  /** The store as the data modules see it: marketplaces with their business-day zones. */
+  function targetOf(companyId: string, store: StoreDto): SyncTarget {
+    const marketplaces = marketplacesOf(store);
+    const zones = new Map(marketplaces.map((m) => [m.marketplaceId, m.timeZone]));
+    return {
       companyId,
-      cursorJson: JSON.stringify(c.backfill),
-      nextRunAt: now,
-      updatedAt: now,
-    });
-    await repo.insertSyncStateIfMissing(db, {
-      storeId,
-      dataType: 'orders',
-      companyId,
-      cursorJson: JSON.stringify(c.orders),
-      nextRunAt: now,
-      updatedAt: now,
-    });
+      storeId: store.id,
+      sellerId: store.sellerId,
+      marketplaces,
+      timeZoneOf: (id) => zones.get(id) ?? findMarketplace(id)?.timeZone ?? 'UTC',
+    };
   }
 
   /** Runs one data type of one store now, in this process (the job handler and `yangfan sync` call this). */
@@ -123,6 +132,7 @@ export function createSyncService(deps: SyncDeps) {
     opts: { signal?: AbortSignal; onProgress?: (percent: number, message: string) => void } = {},
   ): Promise<{ status: 'ok' | 'error' | 'busy'; rows: number; error?: StoredError }> {
     const { companyId, storeId, dataType } = payload;
+    const handler = handlerOf(dataType);
     const store = await stores.getForSystem(companyId, storeId);
     await ensureStates(companyId, storeId);
     const startedAt = clock.now();
@@ -153,16 +163,9 @@ export function createSyncService(deps: SyncDeps) {
     try {
       if (store.status === 'disabled') throw new AppError('CONFLICT', `Store ${store.name} is disabled`);
       conn = await connect(companyId, store);
-      const marketplaces = marketplacesOf(store);
-      const zones = new Map(marketplaces.map((m) => [m.marketplaceId, m.timeZone]));
       const env: RunEnv = {
         conn,
-        marketplaces,
-        target: {
-          companyId,
-          storeId,
-          timeZoneOf: (id) => zones.get(id) ?? findMarketplace(id)?.timeZone ?? 'UTC',
-        },
+        target: targetOf(companyId, store),
         cursor: JSON.parse(state.cursorJson) as unknown,
         signal: opts.signal ?? new AbortController().signal,
         now: () => clock.now(),
@@ -189,9 +192,9 @@ export function createSyncService(deps: SyncDeps) {
           });
         },
       };
-      const result = await RUNNERS[dataType](env);
+      const result = await handler.run(env);
       const finishedAt = clock.now();
-      const interval = RUN_INTERVAL_MS[dataType];
+      const interval = handler.intervalMs;
       const usage = usageOf();
       await repo.updateSyncState(db, storeId, dataType, {
         status: 'ok',
@@ -220,7 +223,6 @@ export function createSyncService(deps: SyncDeps) {
         throttled: usage.reduce((s, u) => s + u.throttled, 0),
         errorMessage: warnings.length ? warnings.join('; ') : null,
       });
-      // The backfill's end hands over to the live sync: make sure it runs next.
       return { status: 'ok', rows: result.rows };
     } catch (err) {
       const finishedAt = clock.now();
@@ -258,7 +260,7 @@ export function createSyncService(deps: SyncDeps) {
     return {
       storeId: s.storeId,
       storeName,
-      dataType: s.dataType as SyncDataType,
+      dataType: s.dataType,
       status: s.status as SyncStateDto['status'],
       enabled: s.isEnabled === 1,
       syncedThrough: s.syncedThrough,
@@ -285,6 +287,10 @@ export function createSyncService(deps: SyncDeps) {
   return {
     ensureStates,
     runSync,
+    targetOf,
+    /** Registered data types, in run order. */
+    dataTypes: () => deps.handlers.map((h) => h.dataType),
+    handlers: () => deps.handlers,
     async states(p: Principal, storeId?: string): Promise<SyncStateDto[]> {
       if (storeId) assertInScope(p, storeId);
       const names = await stores.namesOf(p.companyId);
@@ -299,7 +305,7 @@ export function createSyncService(deps: SyncDeps) {
       const rows = await repo.listSyncRuns(db, p.companyId, { ...q, storeIds: scopeFilterOf(p).storeIds });
       return rows.map((r) => ({
         ...r,
-        dataType: r.dataType as SyncDataType,
+        dataType: r.dataType,
         trigger: r.trigger as SyncRunDto['trigger'],
         status: r.status as SyncRunDto['status'],
       }));
@@ -312,23 +318,22 @@ export function createSyncService(deps: SyncDeps) {
       p: Principal,
       meta: WriteMeta,
       storeId: string,
-      input: { dataTypes?: SyncDataType[] | undefined; since?: string | undefined },
+      input: { dataTypes?: string[] | undefined; since?: string | undefined },
       trigger: SyncTrigger = 'manual',
-    ): Promise<SyncDataType[]> {
+    ): Promise<string[]> {
       assertInScope(p, storeId);
       const store = await stores.getForSystem(p.companyId, storeId);
       if (!store.hasCredentials)
         throw new AppError('INVALID_INPUT', `Store ${store.name} has no Amazon credentials yet`, { storeId });
       await ensureStates(p.companyId, storeId);
-      const dataTypes = input.dataTypes ?? [...SYNC_DATA_TYPES];
+      const dataTypes = input.dataTypes ?? deps.handlers.map((h) => h.dataType);
+      for (const dt of dataTypes) handlerOf(dt);
       const now = clock.now();
       await runWrite(db, { ...meta, clock }, async (ctx) => {
         if (input.since) {
           const since = Date.parse(`${input.since}T00:00:00Z`) - DAY_MS / 2;
           for (const dt of dataTypes) {
-            const cursor: OrdersCursor | BackfillCursor =
-              dt === 'orders' ? { after: since } : { since, until: now, done: since, reports: [] };
-            await repo.saveCursor(ctx, storeId, dt, cursor);
+            await repo.saveCursor(ctx, storeId, dt, handlerOf(dt).cursorSince(since, now));
           }
         }
         await ctx.record({
@@ -365,7 +370,7 @@ export function createSyncService(deps: SyncDeps) {
         await repo.updateSyncState(db, s.storeId, s.dataType, { status: 'queued', updatedAt: now });
         await jobs.enqueue<SyncJobPayload>(
           SYNC_JOB,
-          { companyId: s.companyId, storeId: s.storeId, dataType: s.dataType as SyncDataType, trigger: 'schedule' },
+          { companyId: s.companyId, storeId: s.storeId, dataType: s.dataType, trigger: 'schedule' },
           { jobId: `sync:${s.storeId}:${s.dataType}:${Math.floor(now / 60_000)}` },
         );
       }

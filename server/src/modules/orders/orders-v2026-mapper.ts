@@ -1,8 +1,7 @@
-import type { OrderItemRecord, OrderRecord } from '../../modules/orders/index.js';
-import { isTaxAddedAtCheckout } from '../../modules/orders/index.js';
-import { findMarketplace } from '../../modules/stores/index.js';
 import { AppError } from '../../platform/errors.js';
 import { parseMoney } from '../../platform/money.js';
+import { findMarketplace } from '../stores/index.js';
+import { isTaxAddedAtCheckout, type OrderItemRecord, type OrderRecord } from './order-records.js';
 
 /**
  * Orders API v2026-01-01 `Order` → OrderRecord. Unknown fields are ignored; amounts are read from the PROCEEDS

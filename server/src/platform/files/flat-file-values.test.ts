@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDecimalComma, readAmount, readCount, readInstant } from './report-values.js';
+import { detectDecimalComma, readAmount, readCount, readInstant } from './flat-file-values.js';
 
 describe('flat-file cell readers', () => {
   it('reads the instants Amazon writes, refusing impossible dates', () => {

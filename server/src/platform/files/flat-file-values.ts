@@ -1,4 +1,4 @@
-import { parseMoney } from '../../../platform/money.js';
+import { parseMoney } from '../money.js';
 
 /**
  * Cell readers for Amazon flat files, tolerant of what real files do: EU decimal commas, thousands separators,

@@ -1,8 +1,14 @@
 import type { ImportError, OrderStatus } from '@yangfan/contracts';
-import type { OrderItemRecord, OrderRecord } from '../../orders/index.js';
-import { isTaxAddedAtCheckout, statusFromFlatFile } from '../../orders/index.js';
+import {
+  detectDecimalComma,
+  readAmount,
+  readBoolean,
+  readCount,
+  readInstant,
+} from '../../../platform/files/flat-file-values.js';
 import { findMarketplaceBySalesChannel, type Marketplace } from '../../stores/index.js';
-import { detectDecimalComma, readAmount, readBoolean, readCount, readInstant } from './report-values.js';
+import type { ParsedBatch as Batch } from '../../sync/index.js';
+import { isTaxAddedAtCheckout, type OrderItemRecord, type OrderRecord, statusFromFlatFile } from '../order-records.js';
 
 /**
  * GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL and …_BY_LAST_UPDATE_GENERAL: one row per order line. Rows are
@@ -19,13 +25,8 @@ export const ALL_ORDERS_REQUIRED = [
   'sales-channel',
 ] as const;
 
-export interface ParsedBatch {
-  records: OrderRecord[];
-  errors: ImportError[];
-  rows: number;
-  /** Rows of orders from channels other than the store's marketplaces (e.g. "Non-Amazon" multi-channel orders). */
-  skipped: number;
-}
+/** `skipped`: rows of orders from other channels (e.g. "Non-Amazon" multi-channel orders). */
+export type ParsedBatch = Batch<OrderRecord>;
 
 export interface AllOrdersOptions {
   /** The store's marketplaces: a row of another marketplace is rejected. */
