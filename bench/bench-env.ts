@@ -3,9 +3,9 @@ import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createRuntime, type Runtime } from '../server/src/entrypoints/runtime.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../server/src/entrypoints/runtime.js';
 import { seedDemoCompany } from '../server/src/entrypoints/seed.js';
-import { loadConfig } from '../server/src/platform/config.js';
+import { loadConfig, type RawConfig } from '../server/src/platform/config.js';
 import { openDatabase } from '../server/src/platform/db/database.js';
 import { createLogger } from '../server/src/platform/logger.js';
 
@@ -15,9 +15,13 @@ export const PG_URL = process.env.YANGFAN_BENCH_POSTGRES_URL ?? 'postgres://post
 /** A fresh runtime on a new SQLite file or a new PostgreSQL schema, with the demo company's two stores. */
 export async function benchRuntime(
   kind: BenchDb,
+  opts: { runtime?: Omit<RuntimeOptions, 'database' | 'logger'>; config?: Partial<RawConfig> } = {},
 ): Promise<{ rt: Runtime; dir: string; schema?: string; drop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'yf-bench-'));
-  const config = loadConfig({}, { dataDir: dir, secretKey: randomBytes(32).toString('hex'), logLevel: 'warn' });
+  const config = loadConfig(
+    {},
+    { dataDir: dir, secretKey: randomBytes(32).toString('hex'), logLevel: 'warn', ...opts.config },
+  );
   let schema: string | undefined;
   let url: string | undefined;
   if (kind === 'postgres') {
@@ -29,7 +33,7 @@ export async function benchRuntime(
     url = `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   }
   const database = openDatabase({ databaseUrl: url, sqlitePath: config.sqlitePath });
-  const rt = await createRuntime(config, { database, logger: createLogger('warn') });
+  const rt = await createRuntime(config, { ...opts.runtime, database, logger: createLogger('warn') });
   await seedDemoCompany(rt, { skus: 0, users: false });
   return {
     rt,

@@ -94,6 +94,8 @@ export interface RunningSim {
   notifications: NotificationsService;
   /** The living marketplace, when enabled (`living`). */
   scenario?: Scenario;
+  /** The Ads API's state (profiles, campaigns, reports): the ground truth of Ads tests. */
+  ads: AdsService;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -205,7 +207,8 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     return { published: events.length, now: new Date(clock.now()).toISOString() };
   });
   const adsDeps = { lwa, identities, marketplaces, clock, seed, sharedDir, rateLimits: options.rateLimits ?? true };
-  new AdsService({ ...adsDeps, baseUrl: () => baseUrl }).install(app);
+  const ads = new AdsService({ ...adsDeps, baseUrl: () => baseUrl });
+  ads.install(app);
 
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 4100, host });
@@ -221,6 +224,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     handlers,
     operations,
     notifications,
+    ads,
     app,
     close: () => app.close(),
   };

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
-export const MODULES = ['settings', 'users', 'stores', 'catalog', 'orders', 'fx', 'audit'] as const;
+export const MODULES = [
+  'settings',
+  'users',
+  'stores',
+  'catalog',
+  'orders',
+  'inventory',
+  'fx',
+  'audit',
+  'finance',
+  'analytics',
+  'ads',
+] as const;
 export type Module = (typeof MODULES)[number];
 export const ACTIONS = ['view', 'edit', 'approve', 'export', 'admin'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -12,8 +24,12 @@ export const MODULE_ACTIONS: Record<Module, readonly Action[]> = {
   stores: ['view', 'edit', 'admin'],
   catalog: ['view', 'edit', 'approve', 'export'],
   orders: ['view', 'export'],
+  inventory: ['view', 'export'],
   fx: ['view', 'edit', 'export'],
   audit: ['view', 'export'],
+  finance: ['view', 'export'],
+  analytics: ['view', 'export'],
+  ads: ['view', 'export'],
 };
 
 export const moduleSchema = z.enum(MODULES);

@@ -32,6 +32,7 @@ export const syncStateSchema = z.object({
   lagMs: z.number().nullable(),
   lastStartedAt: z.number().nullable(),
   lastSuccessAt: z.number().nullable(),
+  /** When the scheduler runs this data type next; null when it only runs on demand (a finished backfill). */
   nextRunAt: z.number().nullable(),
   rowsLastRun: z.number().int(),
   rowsTotal: z.number().int(),
@@ -52,6 +53,7 @@ export type SyncStateDto = z.infer<typeof syncStateSchema>;
 export const syncRunSchema = z.object({
   id: z.string(),
   storeId: z.string(),
+  storeName: z.string(),
   dataType: syncDataTypeSchema,
   trigger: z.enum(['schedule', 'manual', 'cli', 'demo']),
   status: z.enum(['running', 'ok', 'error']),
@@ -101,3 +103,18 @@ export const reportImportQuerySchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
 });
+
+/** One received SP-API notification and what became of it. */
+export const notificationEntrySchema = z.object({
+  storeId: z.string(),
+  notificationId: z.string(),
+  notificationType: z.string(),
+  version: z.string(),
+  eventTime: z.number().nullable(),
+  receivedAt: z.number(),
+  status: z.enum(['handled', 'ignored', 'failed']),
+  attempts: z.number().int(),
+  rows: z.number().int(),
+  error: z.string().nullable(),
+});
+export type NotificationEntryDto = z.infer<typeof notificationEntrySchema>;

@@ -5,6 +5,11 @@ import * as createStoresFx from './2026-11-29-0220-create-stores-fx.js';
 import * as createCatalog from './2026-11-29-0230-create-catalog.js';
 import * as indexListingGrid from './2026-11-29-0300-index-listing-grid.js';
 import * as createOrdersSync from './2026-11-29-0400-create-orders-sync.js';
+import * as createNotificationInbox from './2026-11-29-0405-create-notification-inbox.js';
+import * as createInventory from './2026-11-29-0410-create-inventory.js';
+import * as createFinance from './2026-11-29-0420-create-finance.js';
+import * as createAds from './2026-11-29-0430-create-ads.js';
+import * as createAnalytics from './2026-11-29-0440-create-analytics.js';
 
 /** Every migration in order; names sort by timestamp. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +19,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0230-create-catalog': createCatalog,
   '2026-11-29-0300-index-listing-grid': indexListingGrid,
   '2026-11-29-0400-create-orders-sync': createOrdersSync,
+  '2026-11-29-0405-create-notification-inbox': createNotificationInbox,
+  '2026-11-29-0410-create-inventory': createInventory,
+  '2026-11-29-0420-create-finance': createFinance,
+  '2026-11-29-0430-create-ads': createAds,
+  '2026-11-29-0440-create-analytics': createAnalytics,
 };

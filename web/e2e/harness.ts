@@ -91,8 +91,12 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the demo server on the built UI (`npm run build -w web` first) and a headless Chromium. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * Starts the demo server on the built UI (`npm run build -w web` first) and a headless Chromium. With `demoAmazon`
+ * the demo also starts amazon-sim (on a free port, a short history) and syncs the demo stores from it, as `npm start`
+ * does; without it the stores stay unconnected, so specs control their data.
+ */
+export async function startHarness(opts: { demoAmazon?: boolean } = {}): Promise<Harness> {
   if (!existsSync(join(REPO_ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build -w web` before the e2e tests');
   }
@@ -103,10 +107,24 @@ export async function startHarness(): Promise<Harness> {
   let log = '';
   const child = spawn(
     join(REPO_ROOT, 'node_modules/.bin/tsx'),
-    ['server/src/entrypoints/cli.ts', 'start', '--demo', '--port', String(port)],
+    [
+      'server/src/entrypoints/cli.ts',
+      'start',
+      '--demo',
+      '--port',
+      String(port),
+      ...(opts.demoAmazon ? [] : ['--no-demo-amazon']),
+    ],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, YANGFAN_DATA_DIR: dataDir, YANGFAN_LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        YANGFAN_DATA_DIR: dataDir,
+        YANGFAN_LOG_LEVEL: 'warn',
+        YANGFAN_DEMO_SIM_PORT: '0',
+        YANGFAN_DEMO_HISTORY_DAYS: '45',
+        YANGFAN_DEMO_SKUS: '12',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -53,10 +53,92 @@ export const router = createBrowserRouter([
             'catalog',
             'edit',
           ]),
+          page('/orders', () => import('./routes/orders/orders/orders-page').then((m) => m.OrdersPage), [
+            'orders',
+            'view',
+          ]),
+          page(
+            '/orders/:id',
+            () => import('./routes/orders/order-detail/order-detail-page').then((m) => m.OrderDetailPage),
+            ['orders', 'view'],
+          ),
+          page(
+            '/inventory/fba',
+            () => import('./routes/inventory/fba/fba-inventory-page').then((m) => m.FbaInventoryPage),
+            ['inventory', 'view'],
+          ),
+          page('/inventory/ledger', () => import('./routes/inventory/ledger/ledger-page').then((m) => m.LedgerPage), [
+            'inventory',
+            'view',
+          ]),
+          page(
+            '/inventory/returns',
+            () => import('./routes/inventory/returns/returns-page').then((m) => m.ReturnsPage),
+            ['inventory', 'view'],
+          ),
+          page(
+            '/finance/settlements',
+            () => import('./routes/finance/settlements/settlements-page').then((m) => m.SettlementsPage),
+            ['finance', 'view'],
+          ),
+          page(
+            '/finance/settlements/:id',
+            () =>
+              import('./routes/finance/settlement-detail/settlement-detail-page').then((m) => m.SettlementDetailPage),
+            ['finance', 'view'],
+          ),
+          page(
+            '/finance/events',
+            () => import('./routes/finance/events/financial-events-page').then((m) => m.FinancialEventsPage),
+            ['finance', 'view'],
+          ),
+          page('/finance/fba', () => import('./routes/finance/fba/fba-fees-page').then((m) => m.FbaFeesPage), [
+            'finance',
+            'view',
+          ]),
+          page(
+            '/ads/campaigns',
+            () => import('./routes/ads/campaigns/campaigns-page').then((m) => m.AdsCampaignsPage),
+            ['ads', 'view'],
+          ),
+          page(
+            '/ads/performance',
+            () => import('./routes/ads/performance/performance-page').then((m) => m.AdsPerformancePage),
+            ['ads', 'view'],
+          ),
+          page(
+            '/ads/search-terms',
+            () => import('./routes/ads/search-terms/search-terms-page').then((m) => m.AdsSearchTermsPage),
+            ['ads', 'view'],
+          ),
+          page(
+            '/analytics/traffic',
+            () => import('./routes/analytics/traffic/traffic-page').then((m) => m.TrafficPage),
+            ['analytics', 'view'],
+          ),
+          page(
+            '/analytics/search-terms',
+            () => import('./routes/analytics/search-terms/search-terms-page').then((m) => m.SearchTermsPage),
+            ['analytics', 'view'],
+          ),
+          page(
+            '/analytics/fee-estimates',
+            () => import('./routes/analytics/fee-estimates/fee-estimates-page').then((m) => m.FeeEstimatesPage),
+            ['analytics', 'view'],
+          ),
           page('/stores', () => import('./routes/stores/stores/stores-page').then((m) => m.StoresPage), [
             'stores',
             'view',
           ]),
+          page('/stores/sync', () => import('./routes/stores/sync/sync-page').then((m) => m.SyncPage), [
+            'stores',
+            'view',
+          ]),
+          page(
+            '/stores/import',
+            () => import('./routes/stores/import/report-import-page').then((m) => m.ReportImportPage),
+            ['stores', 'edit'],
+          ),
           page(
             '/exchange-rates',
             () => import('./routes/fx/exchange-rates/exchange-rates-page').then((m) => m.ExchangeRatesPage),

@@ -31,12 +31,13 @@ program
   .option('--host <host>', 'interface to listen on')
   .option('--demo', 'on an empty database, create the demo company and print its logins')
   .option('--no-worker', 'do not process jobs in this process (use `yangfan worker` elsewhere)')
-  .action(async (o: { port?: string; host?: string; demo?: boolean; worker: boolean }) => {
+  .option('--no-demo-amazon', 'with --demo: do not start the Amazon simulator and connect the demo stores to it')
+  .action(async (o: { port?: string; host?: string; demo?: boolean; worker: boolean; demoAmazon: boolean }) => {
     const config = loadConfig(process.env, {
       ...(o.port ? { port: Number(o.port) } : {}),
       ...(o.host ? { host: o.host } : {}),
     });
-    await runServer(config, { demo: o.demo === true, worker: o.worker });
+    await runServer(config, { demo: o.demo === true, worker: o.worker, demoAmazon: o.demoAmazon });
   });
 
 program

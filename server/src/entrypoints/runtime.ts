@@ -3,21 +3,41 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { healthSchema } from '@yangfan/contracts';
 import SQLite from 'better-sqlite3';
-import { createSpApiGateway } from '../integrations/amazon-sp-api/index.js';
+import { createSpApiGateway, createSqsNotificationQueue } from '../integrations/amazon-sp-api/index.js';
+import { adsSyncHandlers, createAdsService, registerAdsRoutes } from '../modules/ads/index.js';
+import { analyticsSyncHandlers, createAnalyticsService, registerAnalyticsRoutes } from '../modules/analytics/index.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
-import { createCatalogService, registerCatalogRoutes } from '../modules/catalog/index.js';
+import { createCatalogService, listActiveListingsOfStore, registerCatalogRoutes } from '../modules/catalog/index.js';
+import {
+  createFinanceService,
+  financeSyncHandlers,
+  registerFinanceRoutes,
+  reimbursementsImporter,
+  settlementImporter,
+  storageFeesImporter,
+} from '../modules/finance/index.js';
 import { createFxService, registerFxRoutes } from '../modules/fx/index.js';
 import { createAuthService, createIamAdminService, credentialsOf, registerIamRoutes } from '../modules/iam/index.js';
 import {
+  createInventoryService,
+  inventoryImporters,
+  inventorySyncHandlers,
+  registerInventoryRoutes,
+} from '../modules/inventory/index.js';
+import {
   allOrdersImporter,
   createOrdersService,
+  orderChangeNotificationHandler,
   orderSyncHandlers,
   registerOrdersRoutes,
 } from '../modules/orders/index.js';
 import { createStoresService, registerStoresRoutes } from '../modules/stores/index.js';
 import {
   type AmazonGateway,
+  createNotificationConsumer,
   createSyncService,
+  type NotificationConsumer,
+  type NotificationQueue,
   type ReportImportDeps,
   registerSyncRoutes,
 } from '../modules/sync/index.js';
@@ -43,6 +63,10 @@ export interface Services {
   fx: ReturnType<typeof createFxService>;
   catalog: ReturnType<typeof createCatalogService>;
   orders: ReturnType<typeof createOrdersService>;
+  finance: ReturnType<typeof createFinanceService>;
+  inventory: ReturnType<typeof createInventoryService>;
+  ads: ReturnType<typeof createAdsService>;
+  analytics: ReturnType<typeof createAnalyticsService>;
   sync: ReturnType<typeof createSyncService>;
 }
 
@@ -58,6 +82,8 @@ export interface Runtime {
   services: Services;
   /** The manual Amazon report import (HTTP upload and `yangfan import`). */
   reportImport: ReportImportDeps;
+  /** Consumes the stores' SP-API notification queues. */
+  notifications: NotificationConsumer;
   close(): Promise<void>;
 }
 
@@ -71,6 +97,8 @@ export interface RuntimeOptions {
   amazonGateway?: AmazonGateway;
   /** Days of order history a newly connected store backfills (default 365). */
   syncHistoryDays?: number;
+  /** The SP-API notification queue client (default SQS over HTTP). */
+  notificationQueue?: NotificationQueue;
 }
 
 /** Buckets live where every process can see them: Redis, else PostgreSQL, else the SQLite file (own handle). */
@@ -112,12 +140,28 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     fx: createFxService(deps),
     catalog: createCatalogService({ ...deps, stores }),
     orders: createOrdersService({ ...deps, stores }),
+    finance: createFinanceService({ ...deps, stores }),
+    inventory: createInventoryService({ ...deps, stores }),
+    ads: createAdsService({ ...deps, stores }),
+    analytics: createAnalyticsService({ ...deps, stores }),
     sync: createSyncService({
       ...deps,
       stores,
       jobs,
       // Run order for a new store: history before live.
-      handlers: [...orderSyncHandlers()],
+      handlers: [
+        ...orderSyncHandlers(),
+        ...inventorySyncHandlers(),
+        ...financeSyncHandlers(),
+        ...adsSyncHandlers(),
+        ...analyticsSyncHandlers({
+          activeListings: async (companyId, storeId) =>
+            (await listActiveListingsOfStore(database.db, companyId, storeId)).map((l) => ({
+              ...l,
+              priceMinor: Number(l.priceMinor),
+            })),
+        }),
+      ],
       ...(opts.syncHistoryDays ? { historyDays: opts.syncHistoryDays } : {}),
       gateway:
         opts.amazonGateway ?? createSpApiGateway({ limiter: rateLimiter, logger, rateScale: config.amazonRateScale }),
@@ -126,9 +170,26 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   const reportImport: ReportImportDeps = {
     ...deps,
     stores,
-    importers: [allOrdersImporter()],
+    importers: [
+      allOrdersImporter(),
+      ...inventoryImporters(),
+      settlementImporter(),
+      reimbursementsImporter(),
+      storageFeesImporter(),
+    ],
     targetOf: services.sync.targetOf,
   };
+  const notifications = createNotificationConsumer({
+    ...deps,
+    sync: services.sync,
+    queue:
+      opts.notificationQueue ??
+      createSqsNotificationQueue({
+        accessKeyId: process.env.YANGFAN_AWS_ACCESS_KEY_ID,
+        secretAccessKey: process.env.YANGFAN_AWS_SECRET_ACCESS_KEY,
+      }),
+    handlers: [orderChangeNotificationHandler()],
+  });
   return {
     config,
     database,
@@ -139,6 +200,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     services,
     rateLimiter,
     reportImport,
+    notifications,
     async close() {
       await jobs.close();
       await rateLimiter.close();
@@ -182,6 +244,10 @@ export async function createApp(rt: Runtime, opts: { serveWeb?: boolean } = {}):
     importDeps: { db: rt.database.db, clock: rt.clock, stores: s.stores },
   });
   registerOrdersRoutes(app, s.orders);
+  registerFinanceRoutes(app, s.finance);
+  registerInventoryRoutes(app, s.inventory);
+  registerAdsRoutes(app, s.ads);
+  registerAnalyticsRoutes(app, s.analytics);
   registerSyncRoutes(app, { sync: s.sync, importDeps: rt.reportImport });
   registerAuditRoutes(app, rt.database.db);
   await app.ready();

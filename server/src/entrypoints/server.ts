@@ -1,19 +1,26 @@
 import { findFirstCompany, purgeSessionsJob } from '../modules/iam/index.js';
 import { syncJobs } from '../modules/sync/index.js';
 import type { Config } from '../platform/config.js';
+import { startDemoAmazon } from './demo-amazon.js';
 import { createApp, createRuntime, type Runtime } from './runtime.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from './seed.js';
 
 /** Registers every module's jobs and their schedules on the queue. */
 export async function registerJobs(rt: Runtime): Promise<void> {
-  for (const job of [purgeSessionsJob({ db: rt.database.db, clock: rt.clock }), ...syncJobs(rt.services.sync)]) {
+  for (const job of [
+    purgeSessionsJob({ db: rt.database.db, clock: rt.clock }),
+    ...syncJobs(rt.services.sync, rt.notifications),
+  ]) {
     rt.jobs.register(job);
     if (job.schedule) await rt.jobs.schedule(job.name, job.name, job.schedule);
   }
 }
 
 /** `yangfan start`: migrate, optionally seed the demo, serve HTTP (and process jobs unless --no-worker). */
-export async function runServer(config: Config, opts: { demo: boolean; worker: boolean }): Promise<Runtime> {
+export async function runServer(
+  config: Config,
+  opts: { demo: boolean; worker: boolean; demoAmazon?: boolean },
+): Promise<Runtime> {
   const rt = await createRuntime(config);
   if (opts.demo && !(await findFirstCompany(rt.database.db))) {
     process.stdout.write('Creating the demo company (about 200 SKUs, 2 stores, 6 users)…\n');
@@ -23,6 +30,16 @@ export async function runServer(config: Config, opts: { demo: boolean; worker: b
   }
   await registerJobs(rt);
   if (opts.worker) await rt.jobs.startWorker();
+  const company = opts.demo ? await findFirstCompany(rt.database.db) : null;
+  const demoAmazon =
+    company && opts.demoAmazon !== false
+      ? await startDemoAmazon(rt, company.id, {
+          port: Number(process.env.YANGFAN_DEMO_SIM_PORT ?? 4100),
+          historyDays: Number(process.env.YANGFAN_DEMO_HISTORY_DAYS ?? 365),
+          skus: Number(process.env.YANGFAN_DEMO_SKUS ?? 60),
+          log: (line) => process.stdout.write(`${line}\n`),
+        })
+      : null;
   const app = await createApp(rt);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
@@ -35,6 +52,7 @@ export async function runServer(config: Config, opts: { demo: boolean; worker: b
   const stop = async () => {
     await app.close();
     await rt.close();
+    await demoAmazon?.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -46,6 +46,9 @@ export async function startSyncFixture(
     retryBaseMs: 1,
     retryMaxMs: 5,
     maxRetries: 8,
+    // The simulator's clock is frozen between advances and its quotas are off unless a test turns them on: the
+    // client's own limiter (real time) must not make a test wait a minute for a createReport token.
+    rateScale: 10_000,
     reportWait: async () => sim.clock.advance(30_000),
   });
   const t = await startTestApp({ clock, amazonGateway: gateway, syncHistoryDays: opts.historyDays ?? 40 });

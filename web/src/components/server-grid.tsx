@@ -24,6 +24,8 @@ interface ServerGridProps<T extends { id: string }> {
   /** Path of the row for PATCH; without it the grid is read-only. */
   rowPath?: (row: T) => string;
   onTotal?: (total: number) => void;
+  /** A click on a row (outside links and buttons in its cells), e.g. to open the row's page. */
+  onRowClicked?: (row: T) => void;
   handle?: Ref<ServerGridHandle>;
   testId?: string;
 }
@@ -74,6 +76,16 @@ export function ServerGrid<T extends { id: string }>(props: ServerGridProps<T>) 
         onCellEditRequest={props.rowPath || props.columns.some((c) => c.editable) ? onCellEditRequest : undefined}
         stopEditingWhenCellsLoseFocus
         enableCellTextSelection
+        rowClass={props.onRowClicked ? 'yf-clickable-row' : undefined}
+        onRowClicked={
+          props.onRowClicked
+            ? (event) => {
+                const target = event.event?.target;
+                if (target instanceof Element && target.closest('a, button')) return;
+                if (event.data) props.onRowClicked?.(event.data);
+              }
+            : undefined
+        }
         onGridReady={(event) => {
           apiRef.current = event.api;
         }}

@@ -1,11 +1,34 @@
 // Shapes of the Yangfan HTTP API as the web UI uses them (the server's zod schemas live in contracts/).
 
-export type Module = 'settings' | 'users' | 'stores' | 'catalog' | 'fx' | 'audit';
+export type Module =
+  | 'settings'
+  | 'users'
+  | 'stores'
+  | 'catalog'
+  | 'orders'
+  | 'inventory'
+  | 'fx'
+  | 'audit'
+  | 'finance'
+  | 'analytics'
+  | 'ads';
 export type Action = 'view' | 'edit' | 'approve' | 'export' | 'admin';
 export type Locale = 'zh-CN' | 'en';
 export type Permissions = Partial<Record<Module, Action[]>>;
 
-export const MODULES: readonly Module[] = ['settings', 'users', 'stores', 'catalog', 'fx', 'audit'];
+export const MODULES: readonly Module[] = [
+  'settings',
+  'users',
+  'stores',
+  'catalog',
+  'orders',
+  'inventory',
+  'fx',
+  'audit',
+  'finance',
+  'analytics',
+  'ads',
+];
 export const ACTIONS: readonly Action[] = ['view', 'edit', 'approve', 'export', 'admin'];
 
 export interface Scope {
@@ -273,6 +296,156 @@ export interface CatalogStats {
   byStatus: { status: string; count: number }[];
   byMarketplace: { marketplaceId: string; count: number }[];
   byFulfillment: { channel: string; count: number }[];
+}
+
+/** Amazon's fulfillment status of an order (Orders API names). */
+export type OrderStatus =
+  | 'PENDING_AVAILABILITY'
+  | 'PENDING'
+  | 'UNSHIPPED'
+  | 'PARTIALLY_SHIPPED'
+  | 'SHIPPED'
+  | 'CANCELLED'
+  | 'UNFULFILLABLE';
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'PENDING_AVAILABILITY',
+  'PENDING',
+  'UNSHIPPED',
+  'PARTIALLY_SHIPPED',
+  'SHIPPED',
+  'CANCELLED',
+  'UNFULFILLABLE',
+];
+/** AFN = fulfilled by Amazon (FBA), MFN = by the merchant (FBM). */
+export type OrderChannel = 'AFN' | 'MFN';
+export const ORDER_CHANNELS: readonly OrderChannel[] = ['AFN', 'MFN'];
+export type OrderSource = 'api' | 'report' | 'import';
+
+/** Money in orders: a decimal string in the order's currency. */
+export interface OrderItem {
+  id: string;
+  orderItemId: string | null;
+  asin: string | null;
+  sellerSku: string;
+  title: string | null;
+  quantity: number;
+  quantityShipped: number;
+  itemPrice: string;
+  shippingPrice: string;
+  discount: string;
+  tax: string;
+  total: string;
+  promotionIds: string[];
+}
+
+export interface Order {
+  id: string;
+  storeId: string;
+  storeName: string;
+  marketplaceId: string;
+  amazonOrderId: string;
+  purchaseAt: number;
+  /** The purchase day in the marketplace's own time zone. */
+  purchaseDate: string;
+  lastUpdatedAt: number;
+  status: OrderStatus;
+  fulfillmentChannel: OrderChannel | null;
+  salesChannel: string | null;
+  serviceLevel: string | null;
+  isPrime: boolean;
+  isBusiness: boolean;
+  currency: string;
+  total: string;
+  units: number;
+  skus: string[];
+  shipCity: string | null;
+  shipRegion: string | null;
+  shipPostalCode: string | null;
+  shipCountry: string | null;
+  source: OrderSource;
+  syncedAt: number;
+}
+
+export interface OrderEvent {
+  status: OrderStatus;
+  at: number;
+  source: OrderSource;
+  recordedAt: number;
+}
+
+export interface OrderDetail extends Order {
+  items: OrderItem[];
+  history: OrderEvent[];
+}
+
+export interface OrderStats {
+  orders: number;
+  units: number;
+  revenue: { currency: string; total: string }[];
+  byStatus: { status: OrderStatus; orders: number }[];
+  byDay: { date: string; orders: number; units: number }[];
+}
+
+/** A kind of Amazon data a store syncs (orders, orders-backfill, fba-inventory …): the server lists them. */
+export type SyncDataType = string;
+
+/** GET /sync/data-types: the data types the server syncs and the Amazon report types its manual import reads. */
+export interface SyncCatalog {
+  dataTypes: { dataType: SyncDataType; intervalMs: number | null }[];
+  reportTypes: string[];
+}
+export type SyncStatus = 'idle' | 'queued' | 'running' | 'ok' | 'error';
+
+export interface OperationUsage {
+  operation: string;
+  calls: number;
+  throttled: number;
+  retries: number;
+  failures: number;
+  /** Documented sustained rate (requests per second) and burst. */
+  rate: number;
+  burst: number;
+}
+
+export interface SyncState {
+  storeId: string;
+  storeName: string;
+  dataType: SyncDataType;
+  status: SyncStatus;
+  enabled: boolean;
+  syncedThrough: number | null;
+  lagMs: number | null;
+  lastStartedAt: number | null;
+  lastSuccessAt: number | null;
+  nextRunAt: number | null;
+  rowsLastRun: number;
+  rowsTotal: number;
+  progress: { percent: number; message: string } | null;
+  error: { code: string; message: string; requestId: string | null; at: number; retryable: boolean } | null;
+  usage: OperationUsage[];
+}
+
+export interface SyncRun {
+  id: string;
+  storeId: string;
+  dataType: SyncDataType;
+  trigger: 'schedule' | 'manual' | 'cli' | 'demo';
+  status: 'running' | 'ok' | 'error';
+  startedAt: number;
+  finishedAt: number | null;
+  rows: number;
+  calls: number;
+  throttled: number;
+  errorMessage: string | null;
+  requestId: string | null;
+}
+
+export interface ConnectionTest {
+  ok: boolean;
+  participations: { marketplaceId: string; name: string; countryCode: string; isParticipating: boolean }[];
+  missingMarketplaceIds: string[];
+  error: { code: string; message: string; requestId: string | null } | null;
+  latencyMs: number;
 }
 
 export type LogSource = 'ui' | 'api' | 'cli' | 'job' | 'system' | 'import';

@@ -12,6 +12,7 @@ import type {
 } from '../../modules/sync/index.js';
 import { openTabular } from '../../platform/files/tabular.js';
 import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.js';
+import { createAdsConnection } from '../amazon-ads/ads-connection.js';
 import { AmazonApiError } from './amazon-api-error.js';
 import { createLwaTokenCache } from './lwa-client.js';
 import { documentedLimit } from './rate-limits.js';
@@ -54,6 +55,37 @@ export function createSpApiGateway(opts: SpApiGatewayOptions): AmazonGateway {
         ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
         ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       });
+      /** Waits for a report to be DONE and returns its whole decoded document. */
+      async function reportText(reportId: string, onStatus?: (status: string) => void): Promise<string> {
+        const report = await waitForReport(client, reportId, {
+          wait: async (n) => {
+            onStatus?.('IN_PROGRESS');
+            await reportWait(n);
+          },
+        });
+        if (report.processingStatus !== 'DONE' || !report.reportDocumentId) {
+          throw new AmazonApiError(
+            'UPSTREAM_UNAVAILABLE',
+            `Report ${reportId} (${report.reportType}) ended ${report.processingStatus}`,
+            { retryable: false, operation: 'reports_2021-06-30/getReport', amazonCode: report.processingStatus },
+          );
+        }
+        // The whole document is downloaded and gunzipped before the first row is read: a truncated file fails here,
+        // before anything of it is written, and is fetched again (a fresh pre-signed URL each time).
+        let text = '';
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const doc = await getReportDocument(client, report.reportDocumentId);
+            text = (await downloadReportDocument(doc)).text;
+            break;
+          } catch (err) {
+            if (attempt >= 3 || !(err instanceof AmazonApiError) || !err.retryable) throw err;
+          }
+        }
+        return text;
+      }
+
+      let ads: ReturnType<typeof createAdsConnection> | undefined;
       return {
         async getMarketplaceParticipations(): Promise<MarketplaceParticipation[]> {
           const res = await client.call<{
@@ -85,44 +117,32 @@ export function createSpApiGateway(opts: SpApiGatewayOptions): AmazonGateway {
             marketplaceIds: input.marketplaceIds,
             dataStartTime: iso(input.start),
             dataEndTime: iso(input.end),
+            ...(input.options ? { reportOptions: input.options } : {}),
           });
         },
 
         async openReport(reportId, onStatus): Promise<FlatReport> {
-          const report = await waitForReport(client, reportId, {
-            wait: async (n) => {
-              onStatus?.('IN_PROGRESS');
-              await reportWait(n);
-            },
-          });
-          if (report.processingStatus !== 'DONE' || !report.reportDocumentId) {
-            throw new AmazonApiError(
-              'UPSTREAM_UNAVAILABLE',
-              `Report ${reportId} (${report.reportType}) ended ${report.processingStatus}`,
-              { retryable: false, operation: 'reports_2021-06-30/getReport', amazonCode: report.processingStatus },
-            );
-          }
-          // The whole document is downloaded and gunzipped before the first row is read: a truncated file fails here,
-          // before anything of it is written, and is fetched again (a fresh pre-signed URL each time).
-          let text = '';
-          for (let attempt = 1; ; attempt++) {
-            try {
-              const doc = await getReportDocument(client, report.reportDocumentId);
-              text = (await downloadReportDocument(doc)).text;
-              break;
-            } catch (err) {
-              if (attempt >= 3 || !(err instanceof AmazonApiError) || !err.retryable) throw err;
-            }
-          }
+          const text = await reportText(reportId, onStatus);
           const file = await openTabular(Buffer.from(text, 'utf8'), `${reportId}.tsv`);
           return { reportId, headers: file.headers, rows: file.rows };
         },
 
+        async openReportText(reportId, onStatus) {
+          return { reportId, text: await reportText(reportId, onStatus) };
+        },
+
         usage(): OperationUsage[] {
-          return Object.entries(client.stats()).map(([operation, s]) => {
-            const limit = documentedLimit(operation);
-            return { operation, ...s, rate: limit.ratePerSecond, burst: limit.burst };
-          });
+          return Object.entries(client.stats())
+            .map(([operation, s]): OperationUsage => {
+              const limit = documentedLimit(operation);
+              return { operation, ...s, rate: limit.ratePerSecond, burst: limit.burst };
+            })
+            .concat(ads?.usage() ?? []);
+        },
+
+        ads() {
+          ads ??= createAdsConnection(info, { ...opts, tokenCache, reportWait, rateScale: scale });
+          return ads;
         },
       };
     },

@@ -3,6 +3,7 @@ export { AmazonApiError, parseAmazonErrors, parseRetryAfter } from './amazon-api
 export { createSpApiGateway, type SpApiGatewayOptions } from './gateway.adapter.js';
 export type { OperationLimit } from './limits-tsv.js';
 export { createLwaClient, createLwaTokenCache, type LwaClient, type LwaClientOptions } from './lwa-client.js';
+export { createSqsNotificationQueue, type SqsQueueOptions } from './notification-queue.adapter.js';
 export { OPERATION_LIMITS } from './operation-limits.js';
 export { nextTokenOf, paginate } from './paginate.js';
 export { documentedLimit, resolveOperation, UNDOCUMENTED_LIMIT } from './rate-limits.js';

@@ -518,3 +518,17 @@ export async function bulkInsertSpus(ctx: WriteContext, rows: SpuTable[]): Promi
   for (const r of rows)
     await ctx.record({ module: 'catalog', entity: 'spu', entityId: r.id, action: 'create', after: r, summary: r.code });
 }
+
+/** Active listings of a store that have a price, ordered by marketplace and seller SKU (fee estimates read these). */
+export async function listActiveListingsOfStore(db: Handle, companyId: string, storeId: string) {
+  return t(db)
+    .selectFrom('listing')
+    .select(['marketplaceId', 'sellerSku', 'asin', 'priceMinor', 'currency', 'fulfillmentChannel'])
+    .where('companyId', '=', companyId)
+    .where('storeId', '=', storeId)
+    .where('status', '=', 'active')
+    .where('priceMinor', 'is not', null)
+    .orderBy('marketplaceId')
+    .orderBy('sellerSku')
+    .execute();
+}

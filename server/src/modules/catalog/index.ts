@@ -1,4 +1,6 @@
 /** Public API of the catalog module: SPU/SKU master data, listings and pairing, imports and exports. */
+
+export { listActiveListingsOfStore } from './catalog.repository.js';
 export { registerCatalogRoutes } from './catalog.routes.js';
 export { type CatalogService, createCatalogService } from './catalog.service.js';
 export { exportListings, exportProducts } from './catalog-export.js';

@@ -22,16 +22,19 @@ export const SYSTEM_ROLES: { key: string; name: string; description: string; per
     permissions: {
       catalog: ['view', 'edit', 'export'],
       orders: ['view', 'export'],
+      inventory: ['view', 'export'],
       stores: ['view'],
       fx: ['view'],
       audit: ['view'],
+      analytics: ['view', 'export'],
+      ads: ['view', 'export'],
     },
   },
   {
     key: 'buyer',
     name: 'Buyer',
     description: 'Maintains product master data and costs',
-    permissions: { catalog: ['view', 'edit', 'export'], fx: ['view'] },
+    permissions: { catalog: ['view', 'edit', 'export'], inventory: ['view', 'export'], fx: ['view'] },
   },
   {
     key: 'finance',
@@ -40,16 +43,30 @@ export const SYSTEM_ROLES: { key: string; name: string; description: string; per
     permissions: {
       catalog: ['view', 'export'],
       orders: ['view', 'export'],
+      inventory: ['view', 'export'],
       fx: ['view', 'edit', 'export'],
       audit: ['view', 'export'],
       stores: ['view'],
+      finance: ['view', 'export'],
+      analytics: ['view', 'export'],
+      ads: ['view', 'export'],
     },
   },
   {
     key: 'viewer',
     name: 'Viewer',
     description: 'Read-only',
-    permissions: { catalog: ['view'], orders: ['view'], stores: ['view'], fx: ['view'], settings: ['view'] },
+    permissions: {
+      catalog: ['view'],
+      orders: ['view'],
+      inventory: ['view'],
+      stores: ['view'],
+      fx: ['view'],
+      settings: ['view'],
+      finance: ['view'],
+      analytics: ['view'],
+      ads: ['view'],
+    },
   },
 ];
 

@@ -17,4 +17,9 @@ export {
 } from './orders.repository.js';
 export { registerOrdersRoutes } from './orders.routes.js';
 export { createOrdersService, type OrdersService } from './orders.service.js';
-export { ALL_ORDERS_REPORT, allOrdersImporter, orderSyncHandlers } from './orders-sync.js';
+export {
+  ALL_ORDERS_REPORT,
+  allOrdersImporter,
+  orderChangeNotificationHandler,
+  orderSyncHandlers,
+} from './orders-sync.js';

@@ -2,6 +2,7 @@ import {
   type AmazonConnection,
   checkAborted,
   DAY_MS,
+  type NotificationHandler,
   percentDone,
   type ReportImporter,
   type RunEnv,
@@ -41,7 +42,7 @@ export const ALL_ORDERS_REPORT = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GE
 /** Longest window of one all-orders report request [I: Amazon documents up to 30 days for order reports]. */
 const BACKFILL_WINDOW_MS = 30 * DAY_MS;
 /** Reports requested ahead of the one being imported (Amazon processes them in parallel; createReport bursts 15). */
-const REPORTS_AHEAD = 12;
+const REPORTS_AHEAD = 13;
 const ORDER_DATASETS = ['RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PROMOTION', 'CANCELLATION'];
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -204,6 +205,42 @@ export function orderSyncHandlers(): SyncHandler[] {
       run: runOrdersSync,
     },
   ];
+}
+
+/**
+ * ORDER_CHANGE notifications (payload 1.0): the order is read again from the Orders API and upserted, so a duplicate
+ * or a notification older than what is stored changes nothing. Orders of marketplaces the store does not sync are
+ * skipped.
+ */
+export function orderChangeNotificationHandler(): NotificationHandler {
+  return {
+    notificationType: 'ORDER_CHANGE',
+    payloadVersion: '1.0',
+    versions: ['1.0'],
+    async handle(env, payload) {
+      const n = (payload.OrderChangeNotification ?? {}) as {
+        AmazonOrderId?: string;
+        Summary?: { MarketplaceId?: string };
+      };
+      const orderId = n.AmazonOrderId;
+      if (!orderId) throw new Error('ORDER_CHANGE without AmazonOrderId');
+      const marketplaceId = n.Summary?.MarketplaceId;
+      if (marketplaceId && !mpIds(env.target).includes(marketplaceId)) return 0;
+      const res = await env.conn.call<{ order?: ApiOrder2026 }>({
+        operation: 'orders_2026-01-01/getOrder',
+        method: 'GET',
+        path: `/orders/2026-01-01/orders/${encodeURIComponent(orderId)}`,
+        query: { includedData: ORDER_DATASETS },
+      });
+      if (!res.body.order) return 0;
+      const record = mapOrder2026(res.body.order);
+      if (!mpIds(env.target).includes(record.marketplaceId)) return 0;
+      return env.write(async (ctx) => {
+        const out = await upsertOrders(ctx, env.target, [record], 'api');
+        return out.created + out.updated;
+      });
+    },
+  };
 }
 
 /** All-orders flat files (by order date or by last update) for the manual import. */

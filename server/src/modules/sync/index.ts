@@ -1,14 +1,26 @@
 /** Public API of the sync module: Amazon data per store and data type, with cursors, health and manual import. */
 export type {
+  AdsConnection,
+  AdsReportRequest,
+  AdsRequest,
   AmazonConnection,
   AmazonGateway,
   AmazonRequest,
   AmazonResponse,
   FlatReport,
   MarketplaceParticipation,
+  NotificationQueue,
   OperationUsage,
+  QueueMessage,
   StoreConnectionInfo,
 } from './amazon-port.js';
+export {
+  type ConsumeResult,
+  createNotificationConsumer,
+  NOTIFICATIONS,
+  type NotificationConsumer,
+} from './notification-consumer.js';
+export { type NotificationEnvelope, parseNotification, queueArnOf } from './notification-envelope.js';
 export {
   importAmazonReport,
   importableReportTypes,
@@ -27,6 +39,8 @@ export {
 export {
   checkAborted,
   type ImportOutcome,
+  type NotificationEnv,
+  type NotificationHandler,
   type ParsedBatch,
   type ReportImporter,
   type RunEnv,

@@ -83,3 +83,21 @@ export interface ReportImporter<R = unknown> {
 export function checkAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new AppError('UPSTREAM_UNAVAILABLE', 'The sync was stopped', { retryable: true });
 }
+
+/** What a notification handler may use: the store's Amazon connection and a logged transaction. */
+export interface NotificationEnv {
+  conn: AmazonConnection;
+  target: SyncTarget;
+  /** Runs `fn` in one logged transaction; returns what `fn` returns (rows written). */
+  write(fn: (ctx: WriteContext) => Promise<number>): Promise<number>;
+}
+
+/** Handles one SP-API notification type (ORDER_CHANGE …); registered by data modules like sync handlers. */
+export interface NotificationHandler {
+  notificationType: string;
+  /** Payload version to subscribe with, e.g. '1.0'. */
+  payloadVersion: string;
+  /** Envelope/payload versions this handler reads; others are kept as ignored, with the reason. */
+  versions: readonly string[];
+  handle(env: NotificationEnv, payload: Record<string, unknown>): Promise<number>;
+}

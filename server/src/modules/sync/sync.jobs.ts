@@ -1,8 +1,12 @@
 import type { JobDefinition, ScheduleOptions } from '../../platform/jobs/job-queue.js';
+import type { NotificationConsumer } from './notification-consumer.js';
 import { SYNC_JOB, type SyncJobPayload, type SyncService } from './sync.service.js';
 
 /** The jobs of the sync module: one run of a store's data type, and the scheduler tick that queues due runs. */
-export function syncJobs(sync: SyncService): (JobDefinition<unknown, unknown> & { schedule?: ScheduleOptions })[] {
+export function syncJobs(
+  sync: SyncService,
+  notifications?: NotificationConsumer,
+): (JobDefinition<unknown, unknown> & { schedule?: ScheduleOptions })[] {
   const run: JobDefinition<SyncJobPayload, unknown> = {
     name: SYNC_JOB,
     concurrency: 4,
@@ -17,5 +21,11 @@ export function syncJobs(sync: SyncService): (JobDefinition<unknown, unknown> & 
     handler: async () => ({ queued: await sync.enqueueDue() }),
     schedule: { cron: '* * * * *', timeZone: 'UTC' },
   };
-  return [run as JobDefinition<unknown, unknown>, tick];
+  // Long-polls every store's notification queue for most of a minute; the next minute's schedule continues.
+  const consume: JobDefinition<unknown, unknown> & { schedule: ScheduleOptions } = {
+    name: 'amazon.notifications',
+    handler: async () => ({ handled: await notifications?.consumeAll({ maxMs: 50_000 }) }),
+    schedule: { cron: '* * * * *', timeZone: 'UTC' },
+  };
+  return [run as JobDefinition<unknown, unknown>, tick, ...(notifications ? [consume] : [])];
 }

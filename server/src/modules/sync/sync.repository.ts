@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { WriteContext } from '../../platform/audit.js';
 import { type AnyKysely, type AnyTransaction, tables } from '../../platform/db/database.js';
-import type { SyncRunTable, SyncStateTable, SyncTables } from './sync.tables.js';
+import type { NotificationInboxTable, SyncRunTable, SyncStateTable, SyncTables } from './sync.tables.js';
 
 /**
  * Sync bookkeeping. The cursor of a data type is written in the same transaction as the page of data it covers
@@ -143,4 +143,43 @@ export async function listSyncRuns(
   if (f.storeId) q = q.where('storeId', '=', f.storeId);
   if (f.dataType) q = q.where('dataType', '=', f.dataType);
   return q.orderBy('startedAt', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** The inbox row of a notification (dedupe: Amazon may deliver one notification more than once). */
+export async function findInboxEntry(db: Handle, storeId: string, notificationId: string) {
+  return t(db)
+    .selectFrom('notificationInbox')
+    .selectAll()
+    .where('storeId', '=', storeId)
+    .where('notificationId', '=', notificationId)
+    .executeTakeFirst();
+}
+
+/** Records the outcome of one delivery (insert, or update of a retried one). */
+export async function saveInboxEntry(db: Handle, row: Selectable<NotificationInboxTable>): Promise<void> {
+  await t(db)
+    .insertInto('notificationInbox')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['storeId', 'notificationId']).doUpdateSet({
+        status: row.status,
+        attempts: row.attempts,
+        rows: row.rows,
+        error: row.error,
+        receivedAt: row.receivedAt,
+      }),
+    )
+    .execute();
+}
+
+export async function listInbox(
+  db: Handle,
+  companyId: string,
+  f: { storeIds: string[] | null; storeId?: string | undefined; status?: string | undefined; limit: number },
+) {
+  let q = t(db).selectFrom('notificationInbox').selectAll().where('companyId', '=', companyId);
+  if (f.storeIds) q = q.where('storeId', 'in', f.storeIds.length ? f.storeIds : ['-']);
+  if (f.storeId) q = q.where('storeId', '=', f.storeId);
+  if (f.status) q = q.where('status', '=', f.status);
+  return q.orderBy('receivedAt', 'desc').limit(f.limit).execute();
 }

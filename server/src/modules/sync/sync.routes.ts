@@ -3,6 +3,7 @@ import {
   idParamsSchema,
   importReportSchema,
   listResponse,
+  notificationEntrySchema,
   reportImportQuerySchema,
   syncCatalogSchema,
   syncDataTypeSchema,
@@ -61,6 +62,25 @@ export function registerSyncRoutes(app: App, deps: { sync: SyncService; importDe
     },
     async (req) => {
       const rows = await deps.sync.runs(principalOf(req), req.query);
+      return { rows, total: rows.length };
+    },
+  );
+  app.get(
+    '/api/sync/notifications',
+    {
+      config: view,
+      schema: {
+        tags,
+        querystring: z.object({
+          storeId: z.string().max(40).optional(),
+          status: z.enum(['handled', 'ignored', 'failed']).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+        }),
+        response: { 200: listResponse(notificationEntrySchema) },
+      },
+    },
+    async (req) => {
+      const rows = await deps.sync.inbox(principalOf(req), req.query);
       return { rows, total: rows.length };
     },
   );

@@ -73,7 +73,11 @@ export function createSyncService(deps: SyncDeps) {
   async function connect(companyId: string, store: StoreDto): Promise<AmazonConnection> {
     const credentials = await stores.credentialsOf(companyId, store.id);
     if (!credentials)
-      throw new AppError('INVALID_INPUT', `Store ${store.name} has no Amazon credentials yet`, { storeId: store.id });
+      throw new AppError('INVALID_INPUT', `Store ${store.name} has no Amazon credentials yet`, {
+        storeId: store.id,
+        amazonCode: 'NO_CREDENTIALS',
+        retryable: false,
+      });
     return gateway.connect({
       storeId: store.id,
       sellerId: store.sellerId,
@@ -288,6 +292,23 @@ export function createSyncService(deps: SyncDeps) {
     ensureStates,
     runSync,
     targetOf,
+    /** Received notifications, newest first (the health page's inbox). */
+    async inbox(p: Principal, q: { storeId?: string | undefined; status?: string | undefined; limit: number }) {
+      if (q.storeId) assertInScope(p, q.storeId);
+      const rows = await repo.listInbox(db, p.companyId, { ...q, storeIds: scopeFilterOf(p).storeIds });
+      return rows.map(({ companyId: _c, ...r }) => ({ ...r, status: r.status as 'handled' | 'ignored' | 'failed' }));
+    },
+    /** Active stores with credentials and a notification queue URL. */
+    async storesWithQueues() {
+      return (await stores.listForSystem(null)).filter(
+        (s) => s.hasCredentials && s.status === 'active' && Boolean(s.endpoints.queueUrl),
+      );
+    },
+    /** The store with its Amazon connection and sync target (the notification consumer uses it). */
+    async connectStore(companyId: string, storeId: string) {
+      const store = await stores.getForSystem(companyId, storeId);
+      return { store, conn: await connect(companyId, store), target: targetOf(companyId, store) };
+    },
     /** Registered data types, in run order. */
     dataTypes: () => deps.handlers.map((h) => h.dataType),
     handlers: () => deps.handlers,
@@ -303,8 +324,10 @@ export function createSyncService(deps: SyncDeps) {
     ): Promise<SyncRunDto[]> {
       if (q.storeId) assertInScope(p, q.storeId);
       const rows = await repo.listSyncRuns(db, p.companyId, { ...q, storeIds: scopeFilterOf(p).storeIds });
+      const names = await stores.namesOf(p.companyId);
       return rows.map((r) => ({
         ...r,
+        storeName: names.get(r.storeId) ?? r.storeId,
         dataType: r.dataType,
         trigger: r.trigger as SyncRunDto['trigger'],
         status: r.status as SyncRunDto['status'],

@@ -34,4 +34,18 @@ export interface SyncRunTable {
 export interface SyncTables {
   syncState: SyncStateTable;
   syncRun: SyncRunTable;
+  notificationInbox: NotificationInboxTable;
+}
+export interface NotificationInboxTable {
+  storeId: string;
+  notificationId: string;
+  companyId: string;
+  notificationType: string;
+  version: string;
+  eventTime: number | null;
+  receivedAt: number;
+  status: string;
+  attempts: number;
+  rows: number;
+  error: string | null;
 }

@@ -1,5 +1,5 @@
 // Stores: seller accounts per region with their marketplaces, status and (write-only) credentials.
-import { PlusOutlined } from '@ant-design/icons';
+import { ApiOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { formatInstant } from '../../../lib/format';
 import { useMarketplaceMap } from '../../../lib/reference-data';
 import { useCan } from '../../../lib/session';
 import type { ListResponse, Store } from '../../../lib/types';
+import { ConnectionTestModal, useConnectionTest } from './connection-test-modal';
 import { StoreModal, storeBody } from './store-modal';
 
 export function StoresPage() {
@@ -18,6 +19,8 @@ export function StoresPage() {
   const can = useCan();
   const marketplaces = useMarketplaceMap();
   const [editing, setEditing] = useState<Store | 'new' | null>(null);
+  const [testing, setTesting] = useState<Store | null>(null);
+  const connectionTest = useConnectionTest();
   const stores = useQuery({
     queryKey: ['stores'],
     queryFn: () => api.get<ListResponse<Store>>('/stores', { limit: 500 }),
@@ -68,9 +71,21 @@ export function StoresPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 150,
+            width: 250,
             render: (_: unknown, store: Store) => (
               <Space size={0}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<ApiOutlined />}
+                  onClick={() => {
+                    setTesting(store);
+                    connectionTest.mutate(store.id);
+                  }}
+                  data-testid="test-connection"
+                >
+                  {t('stores.testConnection')}
+                </Button>
                 <Button type="link" size="small" onClick={() => setEditing(store)}>
                   {t('common.edit')}
                 </Button>
@@ -111,6 +126,14 @@ export function StoresPage() {
         dataSource={stores.data?.rows ?? []}
         loading={stores.isFetching}
         pagination={false}
+      />
+      <ConnectionTestModal
+        store={testing}
+        test={connectionTest}
+        onClose={() => {
+          setTesting(null);
+          connectionTest.reset();
+        }}
       />
       <StoreModal
         store={editing}
