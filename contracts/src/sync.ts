@@ -8,7 +8,7 @@ import { isoDateSchema } from './common.js';
 export const syncDataTypeSchema = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'expected a data type such as orders');
 export type SyncDataType = z.infer<typeof syncDataTypeSchema>;
 
-export const syncStatusSchema = z.enum(['idle', 'queued', 'running', 'ok', 'error']);
+export const syncStatusSchema = z.enum(['idle', 'queued', 'running', 'waiting', 'ok', 'error']);
 
 export const operationUsageSchema = z.object({
   operation: z.string(),
@@ -56,7 +56,8 @@ export const syncRunSchema = z.object({
   storeName: z.string(),
   dataType: syncDataTypeSchema,
   trigger: z.enum(['schedule', 'manual', 'cli', 'demo']),
-  status: z.enum(['running', 'ok', 'error']),
+  /** `deferred`: stopped to wait for Amazon's quota (another data type of the seller used it); resumes later. */
+  status: z.enum(['running', 'ok', 'error', 'deferred']),
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
   rows: z.number().int(),

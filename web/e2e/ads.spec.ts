@@ -76,7 +76,7 @@ describe('ads', () => {
     await page.waitForTimeout(800);
     const cells = await page
       .getByTestId('ads-search-terms-grid')
-      .locator('.ag-center-cols-container .ag-cell[col-id="searchTerm"]')
+      .locator('.ag-pinned-left-cols-container .ag-cell[col-id="searchTerm"]')
       .allTextContents();
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.every((c) => c.includes('best'))).toBe(true);

@@ -63,10 +63,21 @@ export async function cliSync(rt: Runtime, o: { store: string; only?: string; si
       cliProgress.Presets.shades_classic,
     );
     bar.start(100, 0, { message: 'starting' });
-    const result = await rt.services.sync.runSync(
-      { companyId: principal.companyId, storeId: s.id, dataType, trigger: 'cli' },
-      { onProgress: (percent, message) => bar.update(percent, { message }) },
-    );
+    let rows = 0;
+    let result: Awaited<ReturnType<typeof rt.services.sync.runSync>>;
+    for (;;) {
+      result = await rt.services.sync.runSync(
+        { companyId: principal.companyId, storeId: s.id, dataType, trigger: 'cli' },
+        { onProgress: (percent, message) => bar.update(percent, { message }) },
+      );
+      rows += result.rows;
+      if (result.status !== 'deferred') break;
+      // Another data type holds the seller's quota: wait for it here, as the scheduler would.
+      const waitMs = Math.max(1000, (result.retryAt ?? Date.now()) - rt.clock.now());
+      bar.update(0, { message: `waiting ${Math.ceil(waitMs / 1000)} s for Amazon's quota` });
+      await new Promise((r) => setTimeout(r, waitMs));
+    }
+    result = { ...result, rows };
     bar.update(result.status === 'ok' ? 100 : 0, { message: result.status });
     bar.stop();
     if (result.status === 'ok') process.stdout.write(`${dataType}: OK, ${result.rows} rows\n`);

@@ -67,6 +67,7 @@ export async function startDemoAmazon(
     }
     connected.push(store.id);
   }
+  await rt.services.sync.enqueueDue();
   // Print the backfill's progress until every connected store has its history.
   const timer = setInterval(() => {
     void (async () => {

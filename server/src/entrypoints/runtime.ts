@@ -7,7 +7,12 @@ import { createSpApiGateway, createSqsNotificationQueue } from '../integrations/
 import { adsSyncHandlers, createAdsService, registerAdsRoutes } from '../modules/ads/index.js';
 import { analyticsSyncHandlers, createAnalyticsService, registerAnalyticsRoutes } from '../modules/analytics/index.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
-import { createCatalogService, listActiveListingsOfStore, registerCatalogRoutes } from '../modules/catalog/index.js';
+import {
+  createCatalogService,
+  listActiveListingsOfStore,
+  listingsSyncHandlers,
+  registerCatalogRoutes,
+} from '../modules/catalog/index.js';
 import {
   createFinanceService,
   financeSyncHandlers,
@@ -151,6 +156,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       // Run order for a new store: history before live.
       handlers: [
         ...orderSyncHandlers(),
+        ...listingsSyncHandlers(),
         ...inventorySyncHandlers(),
         ...financeSyncHandlers(),
         ...adsSyncHandlers(),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countOrdersOfStore, listOrderVersions } from '../../src/modules/orders/index.js';
+import { createRateLimiter } from '../../src/platform/rate-limit/rate-limiter.js';
 import { START, type SyncFixture, startSyncFixture } from './sync-harness.js';
 
 /**
@@ -59,6 +60,26 @@ describe('sync under faults', () => {
     expect(again.status).toBe('error');
     const calls = (await stateOf(f, 'orders-backfill')).usage.find((u) => u.operation.endsWith('createReport'));
     expect(calls?.calls ?? 0).toBe(0);
+  });
+
+  it('a quota held by other data types defers the run: no error, scheduled for when the quota frees up', async () => {
+    const limiter = createRateLimiter({ kind: 'memory' });
+    f = await startSyncFixture({ limiter, historyDays: 10, sim: { living: { historyDays: 12, skus: 6 } } });
+    // As if the seller's other report data types had used the createReport quota for the next ten minutes.
+    await limiter.penalize('A2DEMOSELLERNA:NA:reports_2021-06-30/createReport', 600_000);
+    const deferred = await run(f, 'orders-backfill');
+    expect(deferred.status).toBe('deferred');
+    const waiting = await stateOf(f, 'orders-backfill');
+    expect(waiting).toMatchObject({ status: 'waiting', error: null });
+    expect(waiting.progress?.message).toMatch(/Waiting for Amazon's quota \(reports_2021-06-30\/createReport\)/);
+    expect(waiting.nextRunAt).toBeGreaterThan(f.sim.clock.now());
+    const runs = await f.t.rt.services.sync.runs(f.admin, {
+      storeId: f.storeId,
+      dataType: 'orders-backfill',
+      limit: 5,
+    });
+    expect(runs[0]?.status).toBe('deferred');
+    await limiter.close();
   });
 
   it('a revoked refresh token: a clear error with the store still readable, the connection test says why', async () => {

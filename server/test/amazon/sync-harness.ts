@@ -2,7 +2,7 @@ import { createManualClock, type RunningSim, type SimOptions } from 'amazon-sim'
 import { createSpApiGateway } from '../../src/integrations/amazon-sp-api/index.js';
 import type { Principal } from '../../src/platform/auth/principal.js';
 import type { fixedClock } from '../../src/platform/clock.js';
-import { createRateLimiter } from '../../src/platform/rate-limit/rate-limiter.js';
+import { createRateLimiter, type RateLimiter } from '../../src/platform/rate-limit/rate-limiter.js';
 import { startTestApp, type TestApp } from '../http/harness.js';
 import { startTestSim } from './sim-client.js';
 
@@ -26,6 +26,8 @@ export interface SyncFixture {
 export async function startSyncFixture(
   opts: {
     sim?: SimOptions;
+    /** The client's rate limiter (default: a fresh in-memory one). */
+    limiter?: RateLimiter;
     historyDays?: number;
     credentials?: Partial<{ refreshToken: string; clientSecret: string }>;
   } = {},
@@ -42,7 +44,7 @@ export async function startSyncFixture(
     set: (ms: number) => sim.clock.advance(Math.max(0, ms - sim.clock.now())),
   } as ReturnType<typeof fixedClock>;
   const gateway = createSpApiGateway({
-    limiter: createRateLimiter({ kind: 'memory' }),
+    limiter: opts.limiter ?? createRateLimiter({ kind: 'memory' }),
     retryBaseMs: 1,
     retryMaxMs: 5,
     maxRetries: 8,

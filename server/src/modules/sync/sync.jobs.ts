@@ -9,7 +9,8 @@ export function syncJobs(
 ): (JobDefinition<unknown, unknown> & { schedule?: ScheduleOptions })[] {
   const run: JobDefinition<SyncJobPayload, unknown> = {
     name: SYNC_JOB,
-    concurrency: 4,
+    // Runs mostly wait on Amazon (quotas, report processing): many at once cost little and keep stores apart.
+    concurrency: 16,
     handler: async (ctx) =>
       sync.runSync(ctx.payload, {
         signal: ctx.signal,

@@ -14,6 +14,7 @@ import type { RunEnv, SyncHandler, SyncTarget } from './sync-handler.js';
 import { DAY_MS, retryDelayMs } from './sync-plan.js';
 
 export const SYNC_JOB = 'amazon.sync';
+const FIRST_RUN_STAGGER_MS = 20_000;
 export type SyncTrigger = 'schedule' | 'manual' | 'cli' | 'demo';
 
 export interface SyncJobPayload {
@@ -57,6 +58,19 @@ function errorOf(err: unknown, at: number, failures: number): StoredError {
     retryable: d.retryable ?? e?.code !== 'INVALID_INPUT',
     failures,
   };
+}
+
+/** How long to wait when a run stopped because the shared limiter had no token soon enough; null for other errors. */
+function quotaWaitOf(err: unknown): number | null {
+  if (!(err instanceof AppError) || err.code !== 'RATE_LIMITED') return null;
+  const d = err.details as { key?: string; retryAfterMs?: number } | undefined;
+  // Only the local limiter's refusal (it names its key); a 429 storm from Amazon stays an error.
+  return d?.key && typeof d.retryAfterMs === 'number' ? Math.max(1000, d.retryAfterMs) : null;
+}
+
+function quotaOperationOf(err: unknown): string {
+  const key = ((err as AppError).details as { key?: string } | undefined)?.key ?? '';
+  return key.split(':').at(-1) ?? key;
 }
 
 const systemActor = (companyId: string, name: string): Actor => ({ type: 'job', id: null, name, companyId });
@@ -103,16 +117,20 @@ export function createSyncService(deps: SyncDeps) {
     return h;
   }
 
-  /** Creates the sync state of every data type of a store (idempotent): each starts from its initial cursor. */
+  /**
+   * Creates the sync state of every data type of a store (idempotent): each starts from its initial cursor. First
+   * runs are staggered in registry order (orders first): report-based types share the seller's createReport and
+   * getReportDocument quotas, and whoever starts first gets the burst.
+   */
   async function ensureStates(companyId: string, storeId: string): Promise<void> {
     const now = clock.now();
-    for (const h of deps.handlers)
+    for (const [i, h] of deps.handlers.entries())
       await repo.insertSyncStateIfMissing(db, {
         storeId,
         dataType: h.dataType,
         companyId,
         cursorJson: JSON.stringify(h.initialCursor(now, historyDays)),
-        nextRunAt: now,
+        nextRunAt: now + i * FIRST_RUN_STAGGER_MS,
         updatedAt: now,
       });
   }
@@ -134,7 +152,7 @@ export function createSyncService(deps: SyncDeps) {
   async function runSync(
     payload: SyncJobPayload,
     opts: { signal?: AbortSignal; onProgress?: (percent: number, message: string) => void } = {},
-  ): Promise<{ status: 'ok' | 'error' | 'busy'; rows: number; error?: StoredError }> {
+  ): Promise<{ status: 'ok' | 'error' | 'busy' | 'deferred'; rows: number; error?: StoredError; retryAt?: number }> {
     const { companyId, storeId, dataType } = payload;
     const handler = handlerOf(dataType);
     const store = await stores.getForSystem(companyId, storeId);
@@ -230,8 +248,34 @@ export function createSyncService(deps: SyncDeps) {
       return { status: 'ok', rows: result.rows };
     } catch (err) {
       const finishedAt = clock.now();
-      const stored = errorOf(err, finishedAt, (previousError?.failures ?? 0) + 1);
       const usage = usageOf();
+      const quotaWait = quotaWaitOf(err);
+      if (quotaWait !== null) {
+        // The seller's quota for an operation is taken by other data types (reports share createReport): not a
+        // failure. The committed pages stay; the run resumes from its cursor when the quota frees up.
+        const until = finishedAt + quotaWait;
+        await repo.updateSyncState(db, storeId, dataType, {
+          status: 'waiting',
+          nextRunAt: until,
+          progressJson: JSON.stringify({
+            percent: 0,
+            message: `Waiting for Amazon's quota (${quotaOperationOf(err)}) until ${new Date(until).toISOString().slice(11, 16)} UTC`,
+          }),
+          rowsLastRun: rowsChanged,
+          usageJson: JSON.stringify(usage),
+          updatedAt: finishedAt,
+        });
+        await repo.updateSyncRun(db, runId, {
+          status: 'deferred',
+          finishedAt,
+          rows: rowsChanged,
+          calls: usage.reduce((s, u) => s + u.calls, 0),
+          throttled: usage.reduce((s, u) => s + u.throttled, 0),
+          errorMessage: (err as Error).message,
+        });
+        return { status: 'deferred', rows: rowsChanged, retryAt: until };
+      }
+      const stored = errorOf(err, finishedAt, (previousError?.failures ?? 0) + 1);
       await repo.updateSyncState(db, storeId, dataType, {
         status: 'error',
         errorJson: JSON.stringify(stored),

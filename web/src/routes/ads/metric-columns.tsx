@@ -1,5 +1,5 @@
-// Metric columns shared by the campaigns and search-terms grids: impressions, clicks, CTR, spend, CPC, sales, orders,
-// ACOS, ROAS (money in the row's currency).
+// Metric columns shared by the campaigns and search-terms grids, what sellers read first first: spend, sales, ACOS,
+// ROAS, orders, then clicks, impressions, CTR, CPC (money in the row's currency).
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../../lib/money';
@@ -38,13 +38,8 @@ export function metricColumns<T extends AdsMetrics & { currency: string }>(
     valueFormatter: (p) => formatPercent(p.value as number | null, locale),
   });
   return [
-    count('impressions', t('ads.impressions'), 110),
-    count('clicks', t('ads.clicks'), 90),
-    percent('ctr', t('ads.ctr')),
     money('spend', t('ads.spend')),
-    money('cpc', t('ads.cpc')),
     money('sales', t('ads.sales')),
-    count('orders', t('ads.orders'), 90),
     percent('acos', t('ads.acos')),
     {
       colId: 'roas',
@@ -57,5 +52,10 @@ export function metricColumns<T extends AdsMetrics & { currency: string }>(
           ? '—'
           : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(p.value as number),
     },
+    count('orders', t('ads.orders'), 90),
+    count('clicks', t('ads.clicks'), 90),
+    count('impressions', t('ads.impressions'), 110),
+    percent('ctr', t('ads.ctr')),
+    money('cpc', t('ads.cpc')),
   ];
 }

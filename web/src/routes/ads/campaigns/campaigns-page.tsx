@@ -45,8 +45,8 @@ export function AdsCampaignsPage() {
       {
         field: 'name',
         headerName: t('ads.campaign'),
-        minWidth: 220,
-        flex: 1,
+        width: 250,
+        pinned: 'left',
         sortable: true,
         tooltipField: 'name',
       },
@@ -60,6 +60,7 @@ export function AdsCampaignsPage() {
           <Tag color={STATE_COLORS[p.value] ?? 'default'}>{t(`ads.states.${p.value}`, { defaultValue: p.value })}</Tag>
         ),
       },
+      ...metricColumns<AdsCampaign>(t, locale, { sortable: ['impressions', 'clicks', 'spend', 'sales', 'orders'] }),
       { field: 'storeName', headerName: t('ads.store'), width: 110 },
       {
         field: 'marketplaceId',
@@ -82,7 +83,6 @@ export function AdsCampaignsPage() {
         type: 'rightAligned',
         valueFormatter: (p) => formatMoney(p.value as string | null, p.data?.currency, locale),
       },
-      ...metricColumns<AdsCampaign>(t, locale, { sortable: ['impressions', 'clicks', 'spend', 'sales', 'orders'] }),
     ],
     [t, locale, marketplaces],
   );

@@ -28,10 +28,11 @@ export function AdsSearchTermsPage() {
         colId: 'searchTerm',
         field: 'searchTerm',
         headerName: t('ads.searchTerm'),
-        minWidth: 200,
-        flex: 1,
+        width: 240,
+        pinned: 'left',
         sortable: true,
       },
+      ...metricColumns<AdsSearchTerm>(t, locale, { sortable: ['impressions', 'clicks', 'spend', 'sales', 'orders'] }),
       { field: 'targeting', headerName: t('ads.keywordOrTarget'), width: 200, tooltipField: 'targeting' },
       {
         field: 'matchType',
@@ -46,7 +47,6 @@ export function AdsSearchTermsPage() {
         valueGetter: (p) => p.data?.campaignName ?? p.data?.campaignId ?? '',
       },
       { field: 'storeName', headerName: t('ads.store'), width: 110 },
-      ...metricColumns<AdsSearchTerm>(t, locale, { sortable: ['impressions', 'clicks', 'spend', 'sales', 'orders'] }),
     ],
     [t, locale],
   );
