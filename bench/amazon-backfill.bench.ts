@@ -33,9 +33,11 @@ console.log(
   `amazon-sim: ${SKUS} SKUs × ${DAYS + 5} days generated in ${fmt((Date.now() - t0) / 1000, 1)} s, clock ${SPEED}×`,
 );
 const seller = sim.info.sellers.find((s) => s.region === 'na')!;
+const euSeller = sim.info.sellers.find((s) => s.region === 'eu')!;
 const { rt, drop } = await benchRuntime(DB, {
   runtime: { clock: { now: () => sim.clock.now() }, syncHistoryDays: DAYS },
   config: { amazonRateScale: SPEED },
+  sellerIds: { us: seller.sellerId, eu: euSeller.sellerId },
 });
 const companyId = (await rt.database.db
   .selectFrom('company' as never)

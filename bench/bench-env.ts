@@ -15,7 +15,11 @@ export const PG_URL = process.env.YANGFAN_BENCH_POSTGRES_URL ?? 'postgres://post
 /** A fresh runtime on a new SQLite file or a new PostgreSQL schema, with the demo company's two stores. */
 export async function benchRuntime(
   kind: BenchDb,
-  opts: { runtime?: Omit<RuntimeOptions, 'database' | 'logger'>; config?: Partial<RawConfig> } = {},
+  opts: {
+    runtime?: Omit<RuntimeOptions, 'database' | 'logger'>;
+    config?: Partial<RawConfig>;
+    sellerIds?: { us: string; eu: string };
+  } = {},
 ): Promise<{ rt: Runtime; dir: string; schema?: string; drop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'yf-bench-'));
   const config = loadConfig(
@@ -34,7 +38,7 @@ export async function benchRuntime(
   }
   const database = openDatabase({ databaseUrl: url, sqlitePath: config.sqlitePath });
   const rt = await createRuntime(config, { ...opts.runtime, database, logger: createLogger('warn') });
-  await seedDemoCompany(rt, { skus: 0, users: false });
+  await seedDemoCompany(rt, { skus: 0, users: false, ...(opts.sellerIds ? { sellerIds: opts.sellerIds } : {}) });
   return {
     rt,
     dir,

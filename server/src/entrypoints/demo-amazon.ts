@@ -22,21 +22,40 @@ export interface DemoAmazon {
 
 const REGION_OF_STORE: Record<string, 'na' | 'eu'> = { 'Demo US': 'na', 'Demo EU': 'eu' };
 
-/** Starts the simulator and connects the demo stores that have no credentials yet; returns null when unavailable. */
-export async function startDemoAmazon(
-  rt: Runtime,
-  companyId: string,
-  o: DemoAmazonOptions,
-): Promise<DemoAmazon | null> {
-  let sim: Awaited<ReturnType<typeof import('amazon-sim').startSim>>;
+type DemoSim = Awaited<ReturnType<typeof import('amazon-sim').startSim>>;
+
+/** Starts the simulator; null (with a message) when it cannot run here. */
+export async function startDemoSim(o: DemoAmazonOptions): Promise<DemoSim | null> {
   try {
     const { startSim } = await import('amazon-sim');
-    sim = await startSim({ port: o.port, host: '127.0.0.1', living: { historyDays: o.historyDays, skus: o.skus } });
+    const sim = await startSim({
+      port: o.port,
+      host: '127.0.0.1',
+      living: { historyDays: o.historyDays, skus: o.skus },
+    });
+    o.log(`Amazon simulator (amazon-sim) on ${sim.url}: ${o.skus} SKUs per seller, ${o.historyDays} days of history`);
+    return sim;
   } catch (err) {
     o.log(`Amazon simulator not started (${(err as Error).message}); the demo runs without Amazon data.`);
     return null;
   }
-  o.log(`Amazon simulator (amazon-sim) on ${sim.url}: ${o.skus} SKUs per seller, ${o.historyDays} days of history`);
+}
+
+/** The simulator's NA and EU seller ids, for the demo stores. */
+export function demoSellerIds(sim: DemoSim): { us: string; eu: string } | undefined {
+  const na = sim.info.sellers.find((s) => s.region === 'na');
+  const eu = sim.info.sellers.find((s) => s.region === 'eu');
+  return na && eu ? { us: na.sellerId, eu: eu.sellerId } : undefined;
+}
+
+/** Connects the demo stores without credentials to the simulator's sellers and starts their sync. */
+export async function connectDemoStores(
+  rt: Runtime,
+  companyId: string,
+  sim: DemoSim,
+  log: (line: string) => void,
+): Promise<DemoAmazon> {
+  const o = { log };
   const admin: Principal = {
     kind: 'session',
     userId: '',

@@ -49,6 +49,8 @@ export interface SeedOptions {
   companyName?: string;
   /** Fewer argon2 rounds are not an option; tests pass `users: false` to skip the non-admin users when not needed. */
   users?: boolean;
+  /** Seller ids of the two demo stores (the demo passes amazon-sim's sellers so that paths naming the seller match). */
+  sellerIds?: { us: string; eu: string };
 }
 
 export interface SeedResult {
@@ -94,13 +96,13 @@ export async function seedDemoCompany(rt: Runtime, opts: SeedOptions): Promise<S
   const us = await stores.create(p, meta, {
     name: 'Demo US',
     region: 'NA',
-    sellerId: 'A2DEMOSELLERNA',
+    sellerId: opts.sellerIds?.us ?? 'A2DEMOSELLERNA',
     marketplaceIds: MARKETPLACES_US,
   });
   const eu = await stores.create(p, meta, {
     name: 'Demo EU',
     region: 'EU',
-    sellerId: 'A2DEMOSELLEREU',
+    sellerId: opts.sellerIds?.eu ?? 'A2DEMOSELLEREU',
     marketplaceIds: MARKETPLACES_EU,
   });
   const users: [keyof typeof DEMO_USERS, string, string, string, typeof all][] = [

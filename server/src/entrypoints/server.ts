@@ -1,7 +1,7 @@
 import { findFirstCompany, purgeSessionsJob } from '../modules/iam/index.js';
 import { syncJobs } from '../modules/sync/index.js';
 import type { Config } from '../platform/config.js';
-import { startDemoAmazon } from './demo-amazon.js';
+import { connectDemoStores, demoSellerIds, startDemoSim } from './demo-amazon.js';
 import { createApp, createRuntime, type Runtime } from './runtime.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from './seed.js';
 
@@ -22,24 +22,28 @@ export async function runServer(
   opts: { demo: boolean; worker: boolean; demoAmazon?: boolean },
 ): Promise<Runtime> {
   const rt = await createRuntime(config);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  // The demo's Amazon starts first: the demo stores are created with its sellers' ids.
+  const sim =
+    opts.demo && opts.demoAmazon !== false
+      ? await startDemoSim({
+          port: Number(process.env.YANGFAN_DEMO_SIM_PORT ?? 4100),
+          historyDays: Number(process.env.YANGFAN_DEMO_HISTORY_DAYS ?? 365),
+          skus: Number(process.env.YANGFAN_DEMO_SKUS ?? 60),
+          log,
+        })
+      : null;
   if (opts.demo && !(await findFirstCompany(rt.database.db))) {
-    process.stdout.write('Creating the demo company (about 200 SKUs, 2 stores, 6 users)…\n');
+    log('Creating the demo company (about 200 SKUs, 2 stores, 6 users)…');
     const t0 = Date.now();
-    await seedDemoCompany(rt, { skus: 200 });
-    process.stdout.write(`Demo company ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.\n`);
+    const sellerIds = sim ? demoSellerIds(sim) : undefined;
+    await seedDemoCompany(rt, { skus: 200, ...(sellerIds ? { sellerIds } : {}) });
+    log(`Demo company ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
   }
   await registerJobs(rt);
   if (opts.worker) await rt.jobs.startWorker();
   const company = opts.demo ? await findFirstCompany(rt.database.db) : null;
-  const demoAmazon =
-    company && opts.demoAmazon !== false
-      ? await startDemoAmazon(rt, company.id, {
-          port: Number(process.env.YANGFAN_DEMO_SIM_PORT ?? 4100),
-          historyDays: Number(process.env.YANGFAN_DEMO_HISTORY_DAYS ?? 365),
-          skus: Number(process.env.YANGFAN_DEMO_SKUS ?? 60),
-          log: (line) => process.stdout.write(`${line}\n`),
-        })
-      : null;
+  const demoAmazon = company && sim ? await connectDemoStores(rt, company.id, sim, log) : null;
   const app = await createApp(rt);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogTables } from '../../src/modules/catalog/catalog.tables.js';
 import { tables } from '../../src/platform/db/database.js';
+import { login } from '../http/harness.js';
 import { START, type SyncFixture, startSyncFixture } from './sync-harness.js';
 
 /**
@@ -75,7 +76,7 @@ function truth(markets: string[]) {
         asin: v.asin,
         title: v.itemName,
         fnsku: v.fnsku ?? null,
-        status: !offer ? 'incomplete' : available > 0 ? 'active' : 'inactive',
+        status: v.childSkus ? 'inactive' : !offer ? 'incomplete' : available > 0 ? 'active' : 'inactive',
         priceMinor: v.price ?? null,
         currency,
         fulfillmentChannel: v.fulfillment === 'AFN' ? 'FBA' : 'FBM',
@@ -104,27 +105,30 @@ function mine(rows: Awaited<ReturnType<typeof stored>>) {
 
 describe('listings sync against amazon-sim', () => {
   it('is refused by Amazon while the store names another seller than the credentials', async () => {
-    const store = await db()
-      .selectFrom('store' as never)
-      .select('seller_id as s' as never)
-      .where('id' as never, '=', f.storeId as never)
-      .executeTakeFirstOrThrow();
-    expect((store as { s: string }).s).not.toBe(f.sellerId);
+    const setSeller = (sellerId: string) =>
+      db()
+        .updateTable('store' as never)
+        .set({ seller_id: sellerId } as never)
+        .where('id' as never, '=', f.storeId as never)
+        .execute();
+    await setSeller('A1OTHERSELLER1');
     const run = await f.t.rt.services.sync.runSync(payload());
     expect(run.status).toBe('error');
     const [state] = (await f.t.rt.services.sync.states(f.admin, f.storeId)).filter((s) => s.dataType === 'listings');
     expect(state?.error).toMatchObject({ code: 'Unauthorized', retryable: false });
-    // The demo store's seller id is not the simulator's seller: the fixture connects them, so name the real seller.
-    await db()
-      .updateTable('store' as never)
-      .set({ seller_id: f.sellerId } as never)
-      .where('id' as never, '=', f.storeId as never)
-      .execute();
+    await setSeller(f.sellerId);
   });
 
   it('walks every marketplace, stopped after a page and resumed: equal to the ground truth', async () => {
     const markets = await storeMarkets();
     expect(markets.length).toBeGreaterThan(1);
+    // A listing only we know of, in the marketplace the stopped run was walking: the resumed run did not see that
+    // marketplace's first page, so it must not mark it inactive yet.
+    const any = (await stored())[0]!;
+    await cat()
+      .insertInto('listing')
+      .values({ ...any, id: 'lst_local_only', marketplaceId: markets[0]!, sellerSku: 'LOCAL-ONLY', status: 'active' })
+      .execute();
     const seedSkus = new Set((await stored()).map((r) => `${r.marketplaceId}|${r.sellerSku}`));
     const sync = f.t.rt.services.sync;
     const controller = new AbortController();
@@ -158,15 +162,24 @@ describe('listings sync against amazon-sim', () => {
       statuses.add(want.status as string);
     }
     expect(statuses.has('active')).toBe(true);
-    // What the seed had in this store and Amazon does not list: kept, inactive.
-    for (const [key, row] of have) if (!expected.has(key)) expect([key, row.status]).toEqual([key, 'inactive']);
+    // What the seed had in the marketplaces walked whole and Amazon does not list: kept, inactive.
+    const localOnly = `${markets[0]}|LOCAL-ONLY`;
+    for (const [key, row] of have)
+      if (!expected.has(key) && key !== localOnly) expect([key, row.status]).toEqual([key, 'inactive']);
+    expect(have.get(localOnly)?.status).toBe('active');
   });
 
-  it('a second run changes nothing', async () => {
+  it('a complete walk marks what Amazon does not list inactive; a second run changes nothing', async () => {
+    const complete = await f.t.rt.services.sync.runSync(payload());
+    expect(complete.status).toBe('ok');
+    const markets = await storeMarkets();
+    const local = await cat().selectFrom('listing').selectAll().where('id', '=', 'lst_local_only').executeTakeFirst();
+    expect(local?.status).toBe('inactive');
     const before = await stored();
     const logs = await logCount();
     const run = await f.t.rt.services.sync.runSync(payload());
     expect(run.status).toBe('ok');
+    expect(run.rows).toBe(truth(markets).size);
     expect(await logCount()).toBe(logs);
     const after = await stored();
     expect(after.map((r) => [r.id, r.updatedAt, r.status]).sort()).toEqual(
@@ -214,5 +227,18 @@ describe('listings sync against amazon-sim', () => {
     const have = mine(await stored());
     for (const [key, want] of truth(markets)) expect([key, have.get(key)]).toEqual([key, want]);
     expect(START).toBeLessThan(f.sim.clock.now());
+  });
+
+  it('synced listings follow the data scope over HTTP', async () => {
+    const sku = f.sim.scenario!.listings(f.sellerId, 'ATVPDKIKX0DER')[0]!.sku;
+    const op = await login(f.t, 'operator');
+    const mine = (await op.req('GET', `/api/catalog/listings?q=${encodeURIComponent(sku)}`)).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.rows.every((r: { storeId: string }) => r.storeId === f.storeId)).toBe(true);
+    const eu = await login(f.t, 'operatorEu');
+    const theirs = (await eu.req('GET', `/api/catalog/listings?q=${encodeURIComponent(sku)}`)).json();
+    expect(theirs.total).toBe(0);
+    const id = mine.rows[0].id as string;
+    expect([403, 404]).toContain((await eu.req('GET', `/api/catalog/listings/${id}`)).statusCode);
   });
 });

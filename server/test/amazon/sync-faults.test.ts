@@ -66,7 +66,7 @@ describe('sync under faults', () => {
     const limiter = createRateLimiter({ kind: 'memory' });
     f = await startSyncFixture({ limiter, historyDays: 10, sim: { living: { historyDays: 12, skus: 6 } } });
     // As if the seller's other report data types had used the createReport quota for the next ten minutes.
-    await limiter.penalize('A2DEMOSELLERNA:NA:reports_2021-06-30/createReport', 600_000);
+    await limiter.penalize(`${f.sellerId}:NA:reports_2021-06-30/createReport`, 600_000);
     const deferred = await run(f, 'orders-backfill');
     expect(deferred.status).toBe('deferred');
     const waiting = await stateOf(f, 'orders-backfill');

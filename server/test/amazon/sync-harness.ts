@@ -53,9 +53,16 @@ export async function startSyncFixture(
     rateScale: 10_000,
     reportWait: async () => sim.clock.advance(30_000),
   });
-  const t = await startTestApp({ clock, amazonGateway: gateway, syncHistoryDays: opts.historyDays ?? 40 });
   const seller = sim.info.sellers.find((s) => s.region === 'na');
-  if (!seller) throw new Error('sim has no NA seller');
+  const euSeller = sim.info.sellers.find((s) => s.region === 'eu');
+  if (!seller || !euSeller) throw new Error('sim has no NA or EU seller');
+  // The demo stores carry the simulator's seller ids: paths such as /listings/…/items/{sellerId} must match.
+  const t = await startTestApp({
+    clock,
+    amazonGateway: gateway,
+    syncHistoryDays: opts.historyDays ?? 40,
+    sellerIds: { us: seller.sellerId, eu: euSeller.sellerId },
+  });
   const admin: Principal = {
     kind: 'session',
     userId: t.seed.userIds.admin,

@@ -27,6 +27,7 @@ export async function startTestApp(
     clock?: ReturnType<typeof fixedClock>;
     amazonGateway?: AmazonGateway;
     syncHistoryDays?: number;
+    sellerIds?: { us: string; eu: string };
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -47,7 +48,10 @@ export async function startTestApp(
     ...(opts.amazonGateway ? { amazonGateway: opts.amazonGateway } : {}),
     ...(opts.syncHistoryDays ? { syncHistoryDays: opts.syncHistoryDays } : {}),
   });
-  const seed = await seedDemoCompany(rt, { skus: opts.skus ?? 12 });
+  const seed = await seedDemoCompany(rt, {
+    skus: opts.skus ?? 12,
+    ...(opts.sellerIds ? { sellerIds: opts.sellerIds } : {}),
+  });
   const app = await createApp(rt, { serveWeb: false });
   return {
     rt,

@@ -89,6 +89,10 @@ describe('listingSyncStatus', () => {
       ],
     };
     expect(listingSyncStatus(suppressed, US, true)).toBe('suppressed');
+    const parent = { sku: 'P', summaries: [{ marketplaceId: US, status: ['DISCOVERABLE'] }] };
+    expect(listingSyncStatus({ ...parent, attributes: { parentage_level: [{ value: 'parent' }] } }, US, false)).toBe(
+      'inactive',
+    );
     // An issue of another marketplace does not count here.
     expect(listingSyncStatus(suppressed, 'A2EUQ1WTGCTBG2', true)).toBe('active');
   });

@@ -19,6 +19,7 @@ export interface ApiListingsItem {
     fnSku?: string;
     itemName?: string;
   }[];
+  attributes?: { parentage_level?: { value?: string }[] } & Record<string, unknown>;
   offers?: { marketplaceId?: string; offerType?: string; price?: ApiMoney }[];
   fulfillmentAvailability?: { fulfillmentChannelCode?: string; quantity?: number }[];
   issues?: {
@@ -51,7 +52,8 @@ const SUPPRESSING = new Set(['LISTING_SUPPRESSED', 'SEARCH_SUPPRESSED', 'CATALOG
 /**
  * Amazon's statuses and issues → ours. `suppressed`: an issue of the marketplace carries a suppressing enforcement.
  * `active`: BUYABLE. `incomplete`: no offer or no fulfillment channel, or an ERROR issue keeps it from selling.
- * `inactive`: complete but not buyable (out of stock, closed) or not discoverable at all.
+ * `inactive`: complete but not buyable (out of stock, closed) or not discoverable at all, and variation parents (never
+ * sold themselves, so never "incomplete").
  */
 export function listingSyncStatus(item: ApiListingsItem, marketplaceId: string, hasOffer: boolean): ListingSyncStatus {
   const issues = (item.issues ?? []).filter(
@@ -61,6 +63,7 @@ export function listingSyncStatus(item: ApiListingsItem, marketplaceId: string, 
   const summary = item.summaries?.find((s) => s.marketplaceId === marketplaceId) ?? item.summaries?.[0];
   const status = summary?.status ?? [];
   if (status.includes('BUYABLE')) return 'active';
+  if (item.attributes?.parentage_level?.some((p) => p.value === 'parent')) return 'inactive';
   const channel = (item.fulfillmentAvailability ?? []).length > 0;
   if (!hasOffer || !channel || issues.some((i) => i.severity === 'ERROR')) return 'incomplete';
   return 'inactive';
