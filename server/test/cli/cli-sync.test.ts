@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningSim, startSim } from 'amazon-sim';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `yangfan store add/test`, `yangfan sync` and `yangfan import` as a user runs them, against amazon-sim over HTTP.
@@ -13,12 +14,16 @@ const dataDir = mkdtempSync(join(tmpdir(), 'yf-cli-sync-'));
 let sim: RunningSim;
 
 beforeAll(async () => {
-  sim = await startSim({ port: 0, clockSpeed: 60, living: { historyDays: 20, skus: 6 } });
+  sim = await startSim({ port: 0, clockSpeed: 60, living: { historyDays: 40, skus: 25 } });
 });
 afterAll(async () => sim?.close());
 
 // Asynchronous: the simulator answers from this process while the command runs.
 function yangfan(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return start(args).done;
+}
+
+function start(args: string[]) {
   const child = spawn(process.execPath, [bin, ...args], {
     env: {
       ...process.env,
@@ -38,7 +43,10 @@ function yangfan(args: string[]): Promise<{ code: number | null; out: string; er
   child.stderr.on('data', (d) => {
     err += d;
   });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, out, err })),
+  );
+  return { child, done };
 }
 
 describe('yangfan store / sync / import against amazon-sim', { timeout: 400_000 }, () => {
@@ -132,5 +140,99 @@ describe('yangfan store / sync / import against amazon-sim', { timeout: 400_000 
     const wrongType = await yangfan(['import', '--store', 'Sim US', '--type', 'GET_NOTHING', file]);
     expect(wrongType.code).toBe(1);
     expect(wrongType.err).toMatch(/Unknown report type "GET_NOTHING"/);
+  });
+
+  it("a sync process killed mid-backfill and started again ends with every order once (the dead run's lease is taken over)", async () => {
+    const seller = sim.info.sellers.find((x) => x.region === 'eu')!;
+    const add = await yangfan([
+      'store',
+      'add',
+      '--name',
+      'Sim EU',
+      '--region',
+      'eu',
+      '--seller-id',
+      seller.sellerId,
+      '--marketplaces',
+      'UK,DE,FR,IT,ES',
+      '--client-id',
+      seller.clientId,
+      '--client-secret',
+      seller.clientSecret,
+      '--refresh-token',
+      seller.refreshToken,
+      '--spapi-endpoint',
+      sim.info.spApi.eu,
+      '--lwa-endpoint',
+      sim.info.lwaTokenUrl,
+    ]);
+    expect(add.code).toBe(0);
+    const dbFile = join(dataDir, 'yangfan.sqlite');
+    const count = () => {
+      const db = new SQLite(dbFile, { readonly: true, fileMustExist: true });
+      try {
+        const row = db
+          .prepare("select count(*) as n from amazon_order o join store s on s.id = o.store_id where s.name = 'Sim EU'")
+          .get() as { n: number };
+        return row.n;
+      } finally {
+        db.close();
+      }
+    };
+    const first = start(['sync', '--store', 'Sim EU', '--only', 'orders-backfill']);
+    let killedAt = 0;
+    for (let i = 0; i < 600 && killedAt === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const n = count();
+      if (n > 0) {
+        first.child.kill('SIGKILL');
+        killedAt = n;
+      }
+    }
+    const killed = await first.done;
+    expect(killedAt).toBeGreaterThan(0);
+    expect(killed.code).toBeNull();
+    // Killed mid-run: the lease is still held by the dead process and the backfill has not reached its end.
+    const st = new SQLite(dbFile, { readonly: true });
+    const held = st
+      .prepare(
+        "select st.status, st.cursor_json as c, st.lease_owner as o from sync_state st join store s on s.id = st.store_id where s.name = 'Sim EU' and st.data_type = 'orders-backfill'",
+      )
+      .get() as { status: string; c: string; o: string };
+    st.close();
+    expect(held.status).toBe('running');
+    expect(held.o).toMatch(/:\d+$/);
+    const cursor = JSON.parse(held.c) as { done: number; until: number };
+    expect(cursor.done).toBeLessThan(cursor.until);
+    const again = await yangfan(['sync', '--store', 'Sim EU', '--only', 'orders-backfill,orders']);
+    expect(again.out).toMatch(/orders-backfill: OK/);
+    expect(again.out).toMatch(/orders: OK/);
+    expect(again.code).toBe(0);
+    const db = new SQLite(dbFile, { readonly: true });
+    const stored = db
+      .prepare(
+        "select o.amazon_order_id as id from amazon_order o join store s on s.id = o.store_id where s.name = 'Sim EU'",
+      )
+      .all() as { id: string }[];
+    const through = (
+      db
+        .prepare(
+          "select synced_through as t from sync_state st join store s on s.id = st.store_id where s.name = 'Sim EU' and st.data_type = 'orders'",
+        )
+        .get() as { t: number }
+    ).t;
+    db.close();
+    const ids = new Set(stored.map((r) => r.id));
+    expect(ids.size).toBe(stored.length);
+    const eu = ['A1F83G8C2ARO7P', 'A1PA6795UKMFR9', 'A13V1IB3VIYZZH', 'APJ6JRA9NG5V4', 'A1RKKUPIHCS9HS'];
+    const truth = (sim.scenario?.ordersBetween(seller.sellerId, 0, through - 1, sim.clock.now()) ?? []).filter((o) =>
+      eu.includes(o.marketplaceId),
+    );
+    expect(truth.length).toBeGreaterThan(0);
+    expect(truth.filter((o) => !ids.has(o.orderId)).map((o) => o.orderId)).toEqual([]);
+    const known = new Set(
+      (sim.scenario?.ordersBetween(seller.sellerId, 0, sim.clock.now(), sim.clock.now()) ?? []).map((o) => o.orderId),
+    );
+    expect([...ids].filter((id) => !known.has(id))).toEqual([]);
   });
 });

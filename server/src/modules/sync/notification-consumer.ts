@@ -19,7 +19,6 @@ import type { NotificationHandler, SyncTarget } from './sync-handler.js';
 
 export const NOTIFICATIONS = 'notifications';
 const MAX_RECEIVES = 5;
-const LEASE_MS = 10 * 60_000;
 
 export interface NotificationConsumerDeps {
   db: AnyKysely;
@@ -186,7 +185,7 @@ export function createNotificationConsumer(deps: NotificationConsumerDeps) {
       nextRunAt: null,
       updatedAt: started,
     });
-    if (!(await repo.claimSyncState(db, storeId, NOTIFICATIONS, started, LEASE_MS))) return out;
+    if (!(await sync.claim(storeId, NOTIFICATIONS, started))) return out;
     try {
       if (!subscribed.has(storeId)) {
         await ensureSubscriptions(conn, queueUrl, store.region, deps.handlers);

@@ -52,6 +52,7 @@ export async function insertSyncStateIfMissing(
       progressJson: null,
       errorJson: null,
       usageJson: '[]',
+      leaseOwner: null,
     })
     .onConflict((oc) => oc.columns(['storeId', 'dataType']).doNothing())
     .execute();
@@ -67,13 +68,22 @@ export async function claimSyncState(
   dataType: string,
   now: number,
   leaseMs: number,
+  owner: string,
+  /** A holder known to be dead (its process is gone): its lease is taken over whatever its age. */
+  deadOwner?: string,
 ): Promise<boolean> {
   const r = await t(db)
     .updateTable('syncState')
-    .set({ status: 'running', lastStartedAt: now, updatedAt: now, progressJson: null })
+    .set({ status: 'running', lastStartedAt: now, updatedAt: now, progressJson: null, leaseOwner: owner })
     .where('storeId', '=', storeId)
     .where('dataType', '=', dataType)
-    .where((eb) => eb.or([eb('status', '!=', 'running'), eb('updatedAt', '<', now - leaseMs)]))
+    .where((eb) =>
+      eb.or([
+        eb('status', '!=', 'running'),
+        eb('updatedAt', '<', now - leaseMs),
+        ...(deadOwner ? [eb('leaseOwner', '=', deadOwner)] : []),
+      ]),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -9,6 +9,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { WriteMeta } from '../iam/index.js';
 import { findMarketplace, type Marketplace, type StoresService } from '../stores/index.js';
 import type { AmazonConnection, AmazonGateway, OperationUsage } from './amazon-port.js';
+import { isDeadLocalOwner, LEASE_OWNER } from './run-lease.js';
 import * as repo from './sync.repository.js';
 import type { RunEnv, SyncHandler, SyncTarget } from './sync-handler.js';
 import { DAY_MS, retryDelayMs } from './sync-plan.js';
@@ -148,6 +149,14 @@ export function createSyncService(deps: SyncDeps) {
     };
   }
 
+  /** Takes the run lease; a lease held by a process of this host that died is taken over at once. */
+  async function claim(storeId: string, dataType: string, now: number): Promise<boolean> {
+    if (await repo.claimSyncState(db, storeId, dataType, now, leaseMs, LEASE_OWNER)) return true;
+    const held = await repo.findSyncState(db, storeId, dataType);
+    if (held?.status !== 'running' || !isDeadLocalOwner(held.leaseOwner)) return false;
+    return repo.claimSyncState(db, storeId, dataType, now, leaseMs, LEASE_OWNER, held.leaseOwner ?? undefined);
+  }
+
   /** Runs one data type of one store now, in this process (the job handler and `yangfan sync` call this). */
   async function runSync(
     payload: SyncJobPayload,
@@ -158,7 +167,7 @@ export function createSyncService(deps: SyncDeps) {
     const store = await stores.getForSystem(companyId, storeId);
     await ensureStates(companyId, storeId);
     const startedAt = clock.now();
-    if (!(await repo.claimSyncState(db, storeId, dataType, startedAt, leaseMs))) return { status: 'busy', rows: 0 };
+    if (!(await claim(storeId, dataType, startedAt))) return { status: 'busy', rows: 0 };
     const state = await repo.findSyncState(db, storeId, dataType);
     if (!state) throw new AppError('INTERNAL', 'sync state vanished');
     const runId = newId('syn');
@@ -336,6 +345,7 @@ export function createSyncService(deps: SyncDeps) {
     ensureStates,
     runSync,
     targetOf,
+    claim,
     /** Received notifications, newest first (the health page's inbox). */
     async inbox(p: Principal, q: { storeId?: string | undefined; status?: string | undefined; limit: number }) {
       if (q.storeId) assertInScope(p, q.storeId);

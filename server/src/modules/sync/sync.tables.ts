@@ -15,6 +15,8 @@ export interface SyncStateTable {
   errorJson: string | null;
   usageJson: string;
   updatedAt: number;
+  /** `host:pid` of the process running it (while status is running). */
+  leaseOwner: string | null;
 }
 export interface SyncRunTable {
   id: string;
