@@ -85,9 +85,11 @@ async function runFinancialEvents(env: RunEnv): Promise<RunResult> {
   let resumedToken = window?.nextToken ?? undefined;
   let rows = 0;
   const warned = new Set<string>();
+  // The run's end is fixed when it starts: events posted while it runs are the next run's, so a busy store's run
+  // (or an accelerated simulator) cannot chase "now" forever.
+  const horizon = env.now() - POSTED_BEFORE_LAG_MS;
   for (;;) {
     checkAborted(env.signal);
-    const horizon = env.now() - POSTED_BEFORE_LAG_MS;
     if (!window) {
       if (horizon - after < 1000) return { rows, continues: true };
       window = { from: after, to: Math.min(after + MAX_WINDOW_MS, horizon), nextToken: null, pages: 0 };
